@@ -1,0 +1,39 @@
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Dependencies;
+
+/// <summary>TF0202: a package version that floats or has no upper bound.</summary>
+public static class FloatingVersionRule
+{
+    /// <param name="packages">Every declared package version the project sees.</param>
+    /// <param name="referencedIds">
+    /// The ids the project references; a central PackageVersion is reported only where it is used, so a
+    /// Directory.Packages.props line is not reported by projects that do not use it.
+    /// </param>
+    public static IEnumerable<Finding> Check(IEnumerable<DeclaredPackage> packages, ISet<string> referencedIds, string projectFile)
+    {
+        foreach (var package in packages)
+        {
+            if (!NuGetVersionText.IsFloatingOrOpenEnded(package.Version))
+            {
+                continue;
+            }
+
+            if (package.ItemType == "PackageVersion" && !referencedIds.Contains(package.Id))
+            {
+                continue;
+            }
+
+            var file = string.IsNullOrEmpty(package.DefiningFile) ? projectFile : package.DefiningFile;
+            var element = ProjectXml.FindItem(file, package.ItemType, package.Id);
+            var location = element?.Location ?? SourceLocation.WholeFile(file);
+            var raw = element?.RawValue(package.VersionAttribute);
+            var shown = raw is not null && raw.Contains("$(") && raw.Trim() != package.Version
+                ? package.Version + " (from " + raw.Trim() + ")"
+                : package.Version;
+            yield return Finding.At(RuleIds.FloatingVersion, location, package.ItemType + "|" + package.Id + "|" + package.Version,
+                package.ItemType, package.Id, shown);
+        }
+    }
+}

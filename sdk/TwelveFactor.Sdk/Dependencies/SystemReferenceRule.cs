@@ -1,0 +1,78 @@
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Dependencies;
+
+/// <summary>A Reference the project declares with a HintPath.</summary>
+public sealed record DeclaredReference(string Name, string HintPath, string DefiningFile);
+
+/// <summary>TF0203: a Reference whose HintPath is outside the repository or in a system folder.</summary>
+public static class SystemReferenceRule
+{
+    // System-wide assembly locations on every OS a project may be built on, matched whatever the build OS:
+    // the GAC, framework and program folders, and the Unix library trees.
+    private static readonly string[] SystemFolderMarkers =
+    {
+        "/windows/assembly/", "/windows/microsoft.net/", "/program files/", "/program files (x86)/",
+        "/usr/lib/", "/usr/local/lib/", "/usr/share/", "/lib/", "/opt/", "/library/frameworks/",
+    };
+
+    public static IEnumerable<Finding> Check(IEnumerable<DeclaredReference> references, string? repositoryRoot, string projectFile)
+    {
+        foreach (var reference in references)
+        {
+            if (string.IsNullOrWhiteSpace(reference.HintPath))
+            {
+                continue;
+            }
+
+            var definingFile = string.IsNullOrEmpty(reference.DefiningFile) ? projectFile : reference.DefiningFile;
+            var fullPath = Resolve(reference.HintPath, Path.GetDirectoryName(definingFile) ?? "");
+            var problem = Classify(fullPath, repositoryRoot);
+            if (problem is null)
+            {
+                continue;
+            }
+
+            var element = ProjectXml.FindItem(definingFile, "Reference", reference.Name);
+            var location = element?.Location ?? SourceLocation.WholeFile(definingFile);
+            yield return Finding.At(RuleIds.SystemReference, location, reference.Name + "|" + reference.HintPath.Replace('\\', '/'),
+                reference.Name, reference.HintPath, problem);
+        }
+    }
+
+    /// <summary>Why the path is not a declared, isolated dependency, or null when it is fine.</summary>
+    public static string? Classify(string fullPath, string? repositoryRoot)
+    {
+        var normalized = "/" + fullPath.Replace('\\', '/').TrimStart('/').ToLowerInvariant();
+        // Drop a Windows drive letter so that C:/Windows/assembly reads /windows/assembly.
+        if (normalized.Length > 3 && normalized[2] == ':')
+        {
+            normalized = normalized.Substring(3);
+        }
+
+        if (SystemFolderMarkers.Any(marker => normalized.StartsWith(marker, StringComparison.Ordinal) || (marker.StartsWith("/windows") && normalized.Contains(marker))))
+        {
+            return "a system folder (the GAC or a machine-wide library folder)";
+        }
+
+        if (repositoryRoot is not null && !PathDisplay.IsUnder(fullPath, repositoryRoot))
+        {
+            return "outside the repository";
+        }
+
+        return null;
+    }
+
+    private static string Resolve(string hintPath, string baseDirectory)
+    {
+        var path = hintPath.Trim();
+        var looksWindowsRooted = path.Length > 2 && path[1] == ':' && (path[2] == '\\' || path[2] == '/');
+        if (looksWindowsRooted || Path.IsPathRooted(path))
+        {
+            return looksWindowsRooted ? path : Path.GetFullPath(path);
+        }
+
+        return Path.GetFullPath(Path.Combine(baseDirectory, path.Replace('\\', Path.DirectorySeparatorChar)));
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Dependencies;
+using TwelveFactor.Sdk.Engine;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>Factor II at build time: lock files (TF0201), floating versions (TF0202), system references (TF0203).</summary>
+public sealed class CheckDependencies : PolicyCheckTask
+{
+    public ITaskItem[] PackageReferences { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] PackageVersions { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] GlobalPackageReferences { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] References { get; set; } = Array.Empty<ITaskItem>();
+
+    public bool RestorePackagesWithLockFile { get; set; } = true;
+
+    public string? LockFilePath { get; set; }
+
+    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>Files that may set RestorePackagesWithLockFile (the project and its Directory.Build files).</summary>
+    public ITaskItem[] SettingFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    protected override IEnumerable<Finding> Check()
+    {
+        var explicitReferences = PackageReferences.Where(IsUserDefined).ToList();
+        var declared = explicitReferences.Select(i => Declared(i, "PackageReference"))
+            .Concat(PackageVersions.Select(i => Declared(i, "PackageVersion")))
+            .Concat(GlobalPackageReferences.Select(i => Declared(i, "GlobalPackageReference")))
+            .Where(p => p.Version.Length > 0)
+            .ToList();
+        var referencedIds = new HashSet<string>(
+            explicitReferences.Select(i => i.ItemSpec).Concat(GlobalPackageReferences.Select(i => i.ItemSpec)),
+            StringComparer.OrdinalIgnoreCase);
+
+        var repositoryRoot = string.IsNullOrEmpty(RepositoryRoot)
+            ? Engine.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
+            : RepositoryRoot;
+        var references = References
+            .Where(i => IsUserDefined(i) && Metadata(i, "HintPath").Length > 0)
+            .Select(i => new DeclaredReference(i.ItemSpec, Metadata(i, "HintPath"), Metadata(i, "DefiningProjectFullPath")));
+
+        return LockFileRule.Check(RestorePackagesWithLockFile, LockFilePath ?? "", ProjectFile, SettingFiles.Select(f => f.ItemSpec))
+            .Concat(FloatingVersionRule.Check(declared, referencedIds, ProjectFile))
+            .Concat(SystemReferenceRule.Check(references, repositoryRoot, ProjectFile));
+    }
+
+    private static DeclaredPackage Declared(ITaskItem item, string itemType)
+    {
+        var versionOverride = Metadata(item, "VersionOverride");
+        var useOverride = itemType == "PackageReference" && versionOverride.Length > 0;
+        return new DeclaredPackage(itemType, item.ItemSpec, useOverride ? versionOverride : Metadata(item, "Version"),
+            useOverride ? "VersionOverride" : "Version", Metadata(item, "DefiningProjectFullPath"));
+    }
+
+    /// <summary>Items the SDK adds itself (implicit framework packages, NuGet-resolved references) are not the project's declarations.</summary>
+    private static bool IsUserDefined(ITaskItem item) =>
+        !Metadata(item, "IsImplicitlyDefined").Equals("true", StringComparison.OrdinalIgnoreCase) &&
+        Metadata(item, "NuGetPackageId").Length == 0 &&
+        !Metadata(item, "ExternallyResolved").Equals("true", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,39 @@
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>
+/// TF0201 at restore time, before NuGet writes anything: in CI a missing packages.lock.json fails the restore
+/// (NuGet's locked mode would silently create one); outside CI the build says the new lock file is to be committed.
+/// </summary>
+public sealed class CheckLockFileBeforeRestore : PolicyTask
+{
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    [Required]
+    public string LockFilePath { get; set; } = "";
+
+    public bool IsContinuousIntegration { get; set; }
+
+    protected override void ExecuteCore()
+    {
+        if (File.Exists(LockFilePath))
+        {
+            return;
+        }
+
+        if (IsContinuousIntegration)
+        {
+            LogDiagnostic(RuleIds.LockFile, SourceLocation.WholeFile(ProjectFile),
+                $"'{PathDisplay.Relative(Path.GetDirectoryName(ProjectFile) ?? "", LockFilePath)}' is missing in a CI build, so restore would resolve versions afresh instead of the committed ones");
+            return;
+        }
+
+        Log.LogMessage(MessageImportance.High,
+            "TwelveFactor: restore is writing {0}; commit it so that every build restores the same packages (factor II).",
+            LockFilePath);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>
+/// Base of every check: it collects findings and writes them to its findings file in obj/, and reports
+/// nothing itself. The report task reads every findings file, so a check's target can be skipped when its
+/// inputs have not changed without its findings disappearing from the build.
+/// </summary>
+public abstract class PolicyCheckTask : TwelveFactorTask
+{
+    /// <summary>Where this check's findings go (obj/.../twelvefactor/NAME.findings.json).</summary>
+    [Required]
+    public string FindingsFile { get; set; } = "";
+
+    /// <summary>The project file: the location of findings about the project as a whole.</summary>
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    protected sealed override void ExecuteCore()
+    {
+        List<Finding> findings;
+        try
+        {
+            findings = Check().ToList();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A broken check is reported like a finding, so it reaches the SARIF log too.
+            findings = new List<Finding> { Finding.InProject(RuleIds.InternalError, ProjectFile, GetType().Name, GetType().Name, Describe(ex)) };
+        }
+
+        try
+        {
+            Engine.FindingsFile.Write(FindingsFile, findings);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogDiagnostic(RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), FindingsFile, ex.Message);
+        }
+    }
+
+    protected abstract IEnumerable<Finding> Check();
+
+    protected static string Metadata(ITaskItem item, string name) => item.GetMetadata(name) ?? "";
+}
