@@ -3,20 +3,7 @@ namespace TwelveFactor.Sdk.Engine;
 public static class PathDisplay
 {
     /// <summary>A path relative to <paramref name="baseDirectory"/> with forward slashes; empty for no file.</summary>
-    public static string Relative(string baseDirectory, string file)
-    {
-        if (string.IsNullOrEmpty(file))
-        {
-            return "";
-        }
-
-        if (string.IsNullOrEmpty(baseDirectory))
-        {
-            return file.Replace('\\', '/');
-        }
-
-        return Path.GetRelativePath(baseDirectory, file).Replace('\\', '/');
-    }
+    public static string Relative(string baseDirectory, string file) => Fingerprint.RelativeFile(baseDirectory, file);
 
     /// <summary>True when <paramref name="path"/> is <paramref name="directory"/> or lies below it.</summary>
     public static bool IsUnder(string path, string directory)
