@@ -28,6 +28,15 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
     public string? ProcessType { get; set; }
 
+    /// <summary>
+    /// False for the pass after the compile: the findings were logged before it (build-time checks) or by the
+    /// compiler (the analyzer); that pass only completes the SARIF log and the stale-baseline check.
+    /// </summary>
+    public bool LogFindings { get; set; } = true;
+
+    /// <summary>False while some findings are still to come (the analyzer's, during the compile): their baseline entries are not stale.</summary>
+    public bool ReportStaleEntries { get; set; } = true;
+
     /// <summary>The process type the SDK saw when it chose the web, worker or console flavour.</summary>
     public string? ProcessTypeAtFlavourSelection { get; set; }
 
@@ -50,12 +59,12 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
         var baseline = LoadBaseline(findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
-        foreach (var reported in report.Findings)
+        foreach (var reported in report.Findings.Where(_ => LogFindings))
         {
             FindingLogger.Log(Log, reported);
         }
 
-        if (report.StaleEntries.Count > 0 && !string.IsNullOrEmpty(BaselineFile))
+        if (ReportStaleEntries && report.StaleEntries.Count > 0 && !string.IsNullOrEmpty(BaselineFile))
         {
             var list = string.Join(", ", report.StaleEntries.Take(5).Select(e => e.RuleId + " in " + (e.File.Length > 0 ? e.File : "the project")));
             if (report.StaleEntries.Count > 5)
