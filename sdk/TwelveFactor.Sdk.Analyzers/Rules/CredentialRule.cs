@@ -109,18 +109,9 @@ internal sealed class CredentialRule : CodeRule
             return;
         }
 
-        if (!CredentialProperties.TryGetValue(target, out var secretKind) && target != "BaseAddress")
+        // BaseAddress = new Uri("...") is reported at the Uri, as every Uri handed to a client is.
+        if (!CredentialProperties.TryGetValue(target, out var secretKind))
         {
-            return;
-        }
-
-        if (target == "BaseAddress")
-        {
-            if (assignment.Right is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } uri && context.ConstantString(uri.ArgumentList.Arguments[0].Expression) is { } url)
-            {
-                ReportValue(uri.ArgumentList.Arguments[0].Expression, url, "BaseAddress", isClientApi: true, context);
-            }
-
             return;
         }
 

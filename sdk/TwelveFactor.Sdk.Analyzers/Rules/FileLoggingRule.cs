@@ -91,11 +91,12 @@ internal sealed class FileLoggingRule : CodeRule
             return LogPath.IsMatch(constant) ? constant : null;
         }
 
+        // An interpolation is read whole, its holes standing for some text: $"log-{day}.txt" → "log-0.txt".
         var literal = path.DescendantNodesAndSelf()
             .Select(n => n switch
             {
                 LiteralExpressionSyntax l when l.IsKind(SyntaxKind.StringLiteralExpression) => l.Token.ValueText,
-                InterpolatedStringTextSyntax t => t.TextToken.ValueText,
+                InterpolatedStringExpressionSyntax i => string.Concat(i.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "0")),
                 _ => null,
             })
             .FirstOrDefault(text => text is not null && LogPath.IsMatch(text));
