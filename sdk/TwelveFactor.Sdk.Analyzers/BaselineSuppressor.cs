@@ -34,11 +34,11 @@ public sealed class BaselineSuppressor : DiagnosticSuppressor
         }
 
         var ours = context.ReportedDiagnostics
-            .Where(d => ByRule.ContainsKey(d.Id) && d.Location.IsInSource && d.Properties.ContainsKey(CodeFinding.KeyProperty));
+            .Where(d => ByRule.ContainsKey(d.Id) && d.Location.IsInSource && d.Properties.ContainsKey(AnalyzerProperties.Key));
         var assigned = Fingerprint.Assign(ours, settings.ProjectDirectory, d =>
         {
             var span = d.Location.GetLineSpan();
-            return new FingerprintSubject(d.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, d.Properties[CodeFinding.KeyProperty] ?? "");
+            return new FingerprintSubject(d.Id, span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1, d.Properties[AnalyzerProperties.Key] ?? "");
         });
         foreach (var item in assigned)
         {

@@ -56,7 +56,7 @@ public class BaselineTests
     {
         var diagnostics = Analyze(TwoListenAddresses);
         var subjects = diagnostics.Select(d => new FingerprintSubject(d.Id, d.Location.GetLineSpan().Path,
-            d.Location.GetLineSpan().StartLinePosition.Line + 1, 1, d.Properties[CodeFinding.KeyProperty]!));
+            d.Location.GetLineSpan().StartLinePosition.Line + 1, 1, d.Properties[AnalyzerProperties.Key]!));
 
         var assigned = Fingerprint.Assign(subjects, ProjectDirectory, s => s);
 

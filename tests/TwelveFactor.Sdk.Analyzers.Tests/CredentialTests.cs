@@ -38,7 +38,7 @@ public class CredentialTests
         var secret = diagnostics.Single(d => d.Id == "TF0303");
         Assert.StartsWith("A password is written in 'Program.cs': a string literal passed to NpgsqlConnection.", secret.GetMessage());
         Assert.DoesNotContain("s3cr3t", secret.GetMessage());
-        Assert.DoesNotContain("s3cr3t", secret.Properties[CodeFinding.KeyProperty]);
+        Assert.DoesNotContain("s3cr3t", secret.Properties[TwelveFactor.Sdk.Engine.AnalyzerProperties.Key]);
         Assert.Contains("'db.prod.internal'", diagnostics.Single(d => d.Id == "TF0401").GetMessage());
     }
 

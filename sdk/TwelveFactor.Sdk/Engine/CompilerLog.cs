@@ -11,10 +11,6 @@ namespace TwelveFactor.Sdk.Engine;
 /// </summary>
 public static class CompilerLog
 {
-    public const string KeyProperty = "TwelveFactorKey";
-    public const string ArgumentsProperty = "TwelveFactorArguments";
-    public const char ArgumentSeparator = '\u001f';
-
     /// <summary>The ErrorLog property's path: "path,version=2.1" → path.</summary>
     public static string PathOf(string errorLogProperty)
     {
@@ -79,8 +75,8 @@ public static class CompilerLog
         string[] arguments = Array.Empty<string>();
         if (result.TryGetProperty("properties", out var properties) && properties.TryGetProperty("customProperties", out var custom))
         {
-            key = Text(custom, KeyProperty);
-            arguments = Text(custom, ArgumentsProperty).Split(ArgumentSeparator);
+            key = Text(custom, AnalyzerProperties.Key);
+            arguments = Text(custom, AnalyzerProperties.Arguments).Split(AnalyzerProperties.ArgumentSeparator);
         }
 
         return new Finding(ruleId, file, line, column, arguments, key) { EndLine = endLine, EndColumn = endColumn };
