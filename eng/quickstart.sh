@@ -40,8 +40,10 @@ cd "$work/Orders"
 dotnet nuget add source "$work/feed" -n quickstart --configfile nuget.config >/dev/null
 find . -type f | sort | sed 's/^/  /'
 
-step "dotnet build -p:TwelveFactorPolicy=strict"
+step "dotnet build -p:TwelveFactorPolicy=strict (the first restore writes packages.lock.json), then in CI mode"
 dotnet build -p:TwelveFactorPolicy=strict -nologo -tl:off -clp:NoSummary -v minimal
+CI=true dotnet build -p:TwelveFactorPolicy=strict -nologo -tl:off -clp:NoSummary -v quiet
+echo "CI-mode build (locked restore): succeeded"
 
 step "start PostgreSQL on 127.0.0.1"
 [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is not installed: run eng/ci/postgres.sh"; exit 1; }
