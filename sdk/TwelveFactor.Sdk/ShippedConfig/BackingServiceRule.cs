@@ -24,7 +24,7 @@ public static class BackingServiceRule
     {
         foreach (var entry in entries.Where(e => e.Kind == ConfigValueKind.String))
         {
-            if (ListenAddressRule.IsListenSetting(entry) || ConfigPlaceholder.IsPlaceholder(entry.Value))
+            if (ListenAddressRule.IsListenSetting(entry))
             {
                 continue;
             }
