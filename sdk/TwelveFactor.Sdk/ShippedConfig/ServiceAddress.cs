@@ -77,7 +77,7 @@ public static class ServiceAddresses
     public static ServiceAddress? FromConnectionString(string value)
     {
         var text = value.Trim();
-        if (text.Contains("://"))
+        if (UrlPattern.IsMatch(text))
         {
             return FromUrl(text);
         }
@@ -131,14 +131,14 @@ public static class ServiceAddresses
             return new ServiceAddress(storage, storage);
         }
 
+        if (host is not null && UrlPattern.IsMatch(host))
+        {
+            return FromUrl(host);
+        }
+
         if (host is null || IsFileOrInMemory(host))
         {
             return null;
-        }
-
-        if (host.Contains("://"))
-        {
-            return FromUrl(host);
         }
 
         // "tcp:server,1433", "server\\instance", "host1:9092,host2:9092": the first host, as written.
