@@ -92,7 +92,7 @@ public sealed class Workspace : IDisposable
         }
 
         var typeProperty = processType is null ? "" : $"\n    <TwelveFactorProcessType>{processType}</TwelveFactorProcessType>";
-        var path = WriteFile($"{name}/{name}.csproj", $"""
+        var path = WriteFile($"{name}/{Path.GetFileName(name)}.csproj", $"""
             <Project Sdk="{sdk ?? SdkReference}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -158,6 +158,13 @@ public sealed class Workspace : IDisposable
         }
 
         throw new InvalidOperationException($"'{text}' is not in {relativePath}");
+    }
+
+    /// <summary>The 1-based line and column where <paramref name="text"/> first occurs.</summary>
+    public (int Line, int Column) PositionOf(string relativePath, string text)
+    {
+        var line = LineOf(relativePath, text);
+        return (line, File.ReadAllLines(PathOf(relativePath))[line - 1].IndexOf(text, StringComparison.Ordinal) + 1);
     }
 
     public void Dispose()
