@@ -81,7 +81,7 @@ public class ProcessRulesTests
         var diagnostics = AnalyzeFiles(new[] { ("Program.cs", Migrations), ("Stubs.cs", Stubs.Libraries) }, processType);
 
         Assert.Equal(new[] { "TF1201@7", "TF1201@8" }, IdsAndLines(diagnostics));
-        Assert.StartsWith("'Database.Migrate()' changes the database schema from the " + processType + " process.", diagnostics[0].GetMessage());
+        Assert.StartsWith("The setting 'Database.Migrate()' in code runs an admin task when the " + processType + " process starts.", diagnostics[0].GetMessage());
     }
 
     [Fact]

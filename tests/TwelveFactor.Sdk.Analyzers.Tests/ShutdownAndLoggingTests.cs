@@ -88,6 +88,6 @@ public class ShutdownAndLoggingTests
 
         Assert.Equal(new[] { "TF1101@9", "TF1101@11", "TF1101@12", "TF1101@13", "TF1101@14" },
             IdsAndLines(diagnostics).Where(x => x.StartsWith("TF", StringComparison.Ordinal)));
-        Assert.StartsWith("'WriteTo.File(...)' writes the log to a file.", diagnostics.First().GetMessage());
+        Assert.StartsWith("'WriteTo.File(...)' writes logs to files (a file sink).", diagnostics.First().GetMessage());
     }
 }

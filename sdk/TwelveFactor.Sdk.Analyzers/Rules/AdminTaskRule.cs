@@ -46,6 +46,6 @@ internal sealed class AdminTaskRule : CodeRule
         var call = SyntaxNames.LastName(invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : invocation.Expression);
         var described = (call.Length > 0 ? call + "." : "") + name + "()";
         context.Report(RuleIds.AdminTaskInService, invocation, name + "|" + SyntaxNames.EnclosingMember(invocation),
-            "'" + described + "' changes the database schema from the " + context.Settings.ProcessType + " process");
+            "'" + described + "' in code", context.Settings.ProcessType);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class FileLoggingRule : CodeRule
             if (context.Method(invocation) is not null)
             {
                 var api = SyntaxNames.ReceiverName(invocation) + "." + name;
-                context.Report(RuleIds.FileLogging, invocation, api, "'" + api + "(...)' writes the log to a file");
+                context.Report(RuleIds.FileLogging, invocation, api, "'" + api + "(...)'", "a file sink");
             }
         }
         else if (name == "AddFile")
@@ -56,14 +56,14 @@ internal sealed class FileLoggingRule : CodeRule
             var receiver = invocation.Expression is MemberAccessExpressionSyntax member ? context.Type(member.Expression) : null;
             if (receiver?.Name is "ILoggingBuilder" or "ILoggerFactory" or "LoggerFactory")
             {
-                context.Report(RuleIds.FileLogging, invocation, "AddFile", "'AddFile(...)' adds a logging provider that writes to a file");
+                context.Report(RuleIds.FileLogging, invocation, "AddFile", "'AddFile(...)'", "a file logging provider");
             }
         }
         else if (FileWrites.Contains(name) && invocation.ArgumentList.Arguments.Count > 0 &&
                  LogFile(context, invocation.ArgumentList.Arguments[0].Expression) is { } path &&
                  context.Method(invocation)?.ContainingType?.ToDisplayString() == "System.IO.File")
         {
-            context.Report(RuleIds.FileLogging, invocation, "File." + name + "|" + path, "'File." + name + "' writes the log file '" + path + "'");
+            context.Report(RuleIds.FileLogging, invocation, "File." + name + "|" + path, "'File." + name + "'", "'" + path + "'");
         }
     }
 
@@ -72,13 +72,13 @@ internal sealed class FileLoggingRule : CodeRule
         var typeName = SyntaxNames.CreatedTypeName(creation);
         if (FileTargetTypes.Contains(typeName))
         {
-            context.Report(RuleIds.FileLogging, creation, typeName, "'new " + typeName + "' writes the log to a file");
+            context.Report(RuleIds.FileLogging, creation, typeName, "'new " + typeName + "'", "a file target");
         }
         else if (typeName is "StreamWriter" or "FileStream" && creation.ArgumentList is { Arguments.Count: > 0 } arguments &&
                  LogFile(context, arguments.Arguments[0].Expression) is { } path &&
                  context.Type(creation)?.ContainingNamespace?.ToDisplayString() == "System.IO")
         {
-            context.Report(RuleIds.FileLogging, creation, typeName + "|" + path, "'new " + typeName + "' writes the log file '" + path + "'");
+            context.Report(RuleIds.FileLogging, creation, typeName + "|" + path, "'new " + typeName + "'", "'" + path + "'");
         }
     }
 
