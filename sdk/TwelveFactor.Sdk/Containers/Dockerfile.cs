@@ -45,7 +45,7 @@ public static class Dockerfile
             var content = trimmed.TrimEnd();
             while (content.EndsWith(escape) && index + 1 < lines.Length)
             {
-                content = content[..^1];
+                content = content[..^1].TrimEnd();
                 index++;
                 var next = lines[index];
                 // Comment lines inside a continued instruction are dropped, as Docker does.
@@ -55,7 +55,7 @@ public static class Dockerfile
                     continue;
                 }
 
-                content += " " + next.Trim();
+                content += next.Trim().Length > 0 ? " " + next.Trim() : "";
             }
 
             var split = content.IndexOfAny(new[] { ' ', '\t' });

@@ -47,7 +47,8 @@ public static class GitReader
                 return GitFacts.Unavailable("a folder that is not a git checkout, so the image names no commit");
             }
 
-            if (lines.Count == 1)
+            if (head.Error.Contains("unknown revision", StringComparison.OrdinalIgnoreCase) ||
+                head.Error.Contains("ambiguous argument 'HEAD'", StringComparison.OrdinalIgnoreCase))
             {
                 return GitFacts.Unavailable("a git repository without any commit, so the image names no commit");
             }
