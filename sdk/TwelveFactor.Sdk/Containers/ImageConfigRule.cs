@@ -27,9 +27,9 @@ public static class ImageConfigRule
             yield break;
         }
 
+        // Both ways: a bound port nobody routes to, and a declared port nobody listens on.
         var bound = AppPorts.Bound(config.Environment, appSettingsJson);
-        var missing = bound.Where(p => !config.ExposedTcpPorts.Contains(p)).ToList();
-        if (missing.Count > 0)
+        if (!bound.SetEquals(config.ExposedTcpPorts))
         {
             var declared = config.ExposedTcpPorts.Count == 0 ? "none" : string.Join(", ", config.ExposedTcpPorts.OrderBy(p => p));
             yield return Finding.At(RuleIds.ContainerPortMismatch, PortLocation(projectFile), "ports",

@@ -32,6 +32,13 @@ public class ImageConfigRuleTests
     }
 
     [Fact]
+    public void Declared_port_nobody_listens_on_is_TF0703_too()
+    {
+        var finding = Assert.Single(ImageConfigRule.Check("/p.csproj", Config("app", "\"8080/tcp\": {}, \"9090/tcp\": {}", "ASPNETCORE_HTTP_PORTS=8080"), "web", null));
+        Assert.Equal(new[] { "8080, 9090", "8080" }, finding.Arguments);
+    }
+
+    [Fact]
     public void Workers_bind_no_port()
     {
         Assert.Empty(ImageConfigRule.Check("/p.csproj", Config("app", "", "DOTNET_RUNNING_IN_CONTAINER=true"), "worker", null));
