@@ -17,7 +17,7 @@ public sealed record TagLookup(TagState State, string Detail);
 
 /// <summary>
 /// Asks a registry whether a tag exists (HEAD /v2/&lt;repository&gt;/manifests/&lt;tag&gt;, OCI distribution spec),
-/// talking plain HTTP to insecure registries the way the .NET SDK does: names starting with localhost, and
+/// talking plain HTTP (then HTTPS without certificate checks) to the registries the .NET SDK treats as insecure: names starting with localhost, and
 /// those listed (semicolon-separated) in DOTNET_CONTAINER_INSECURE_REGISTRIES. Anonymous bearer tokens are
 /// fetched when the registry asks for one; registries that need credentials answer Unknown.
 /// </summary>
@@ -61,7 +61,8 @@ public sealed class RegistryTags
     public TagLookup Lookup(string registry, string repository, string tag, bool insecure)
     {
         using var client = new HttpClient(_handlerFactory()) { Timeout = _timeout };
-        var schemes = insecure ? new[] { "https", "http" } : new[] { "https" };
+        // An insecure registry is most often plain HTTP: asking it that way first saves a failed TLS handshake.
+        var schemes = insecure ? new[] { "http", "https" } : new[] { "https" };
         string detail = "";
         foreach (var scheme in schemes)
         {

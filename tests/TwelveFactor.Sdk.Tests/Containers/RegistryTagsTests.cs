@@ -56,14 +56,14 @@ public class RegistryTagsTests
     }
 
     [Fact]
-    public void Insecure_registry_falls_back_to_http()
+    public void Insecure_registry_is_asked_over_http_then_https()
     {
-        var handler = new Recording(request => request.RequestUri!.Scheme == "https"
-            ? throw new HttpRequestException("The SSL connection could not be established")
+        var handler = new Recording(request => request.RequestUri!.Scheme == "http"
+            ? throw new HttpRequestException("Connection reset by peer")
             : new HttpResponseMessage(HttpStatusCode.NotFound));
         var lookup = new RegistryTags(() => handler).Lookup("127.0.0.1:5000", "acme/shop", "1.2.0", insecure: true);
         Assert.Equal(TagState.Absent, lookup.State);
-        Assert.Equal(new[] { "https", "http" }, handler.Requests.Select(r => r.RequestUri!.Scheme));
+        Assert.Equal(new[] { "http", "https" }, handler.Requests.Select(r => r.RequestUri!.Scheme));
     }
 
     [Fact]
