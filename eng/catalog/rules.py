@@ -63,8 +63,8 @@ RULES = [
    "Reference the library as a PackageReference, or vendor the DLL inside the repository.",
    "Never rely on system-wide packages: a DLL found on the build machine is not declared by the app and will be missing elsewhere."),
   ("TF0204", 2, "warning", "Container base image is not pinned by digest",
-   "The base image '{0}' is not pinned by digest",
-   "Pin it as name:tag@sha256:<digest> in ContainerBaseImage (or the Dockerfile's FROM); get the digest with 'skopeo inspect' or 'docker buildx imagetools inspect'.",
+   "The base image '{0}' is not pinned by digest: write it as '{1}'",
+   "Pin it as name:tag@sha256:<digest> in ContainerBaseImage (or the Dockerfile's FROM); get the digest with 'skopeo inspect docker://name:tag' or 'docker buildx imagetools inspect name:tag'.",
    "Explicitly declared dependencies: a tag moves, so the same commit can ship on a different base image tomorrow."),
 
   # III. Config

@@ -35,6 +35,13 @@ public static class ProjectXml
         return match is null ? null : Locate(file, match);
     }
 
+    /// <summary>The first item of the type, whatever it includes.</summary>
+    public static XmlElementLocation? FindFirstItem(string file, string itemType)
+    {
+        var match = Load(file)?.Descendants().FirstOrDefault(e => e.Name.LocalName == itemType && e.Parent?.Name.LocalName == "ItemGroup");
+        return match is null ? null : Locate(file, match);
+    }
+
     /// <summary>The last element that sets the property (MSBuild's last definition wins).</summary>
     public static XmlElementLocation? FindProperty(string file, string propertyName)
     {
