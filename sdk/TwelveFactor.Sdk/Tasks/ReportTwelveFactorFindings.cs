@@ -26,6 +26,12 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
     /// <summary>The repository root: SARIF locations are relative to it.</summary>
     public string? SourceRoot { get; set; }
 
+    /// <summary>
+    /// False for a report of some of the findings only (the publish-folder check after publish): baseline
+    /// entries for the other findings are not stale just because this report does not hold them.
+    /// </summary>
+    public bool ReportStaleBaselineEntries { get; set; } = true;
+
     public string? ProcessType { get; set; }
 
     /// <summary>The process type the SDK saw when it chose the web, worker or console flavour.</summary>
@@ -50,6 +56,11 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
         var baseline = LoadBaseline(findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
+        if (!ReportStaleBaselineEntries)
+        {
+            report = report.WithoutStaleEntries();
+        }
+
         foreach (var reported in report.Findings)
         {
             FindingLogger.Log(Log, reported);
