@@ -1,6 +1,6 @@
 # The rule catalogue's text, kept in one place. `python3 eng/catalog/rules.py` regenerates
 # sdk/TwelveFactor.Sdk/Rules/Rules.resx (read by RuleCatalog.cs, in the tasks and the analyzer),
-# targets/TwelveFactor.RuleIds.props and any missing docs/rules/<id>.md page; the
+# targets/TwelveFactor.RuleIds.props and the README's rule table and any missing docs/rules/<id>.md page; the
 # catalogue test fails when the resx, RuleCatalog.cs, the docs pages and the README table disagree.
 # Each rule: id, factor, default severity, title, message (what was found, {0}.. are the
 # finding's arguments), fix (what to do instead), why (the factor's reason).
@@ -224,4 +224,15 @@ if __name__ == "__main__":
   </PropertyGroup>
 </Project>
 """)
+    # The README's rule table, between its markers.
+    readme_path = os.path.join(root, "README.md")
+    readme = open(readme_path).read()
+    begin, end = "<!-- rules:begin -->", "<!-- rules:end -->"
+    if begin in readme and end in readme:
+        rows = ["| Rule | Factor | Title | Default severity |", "|---|---|---|---|"]
+        for rid, factor, sev, title, msg, fix, why in RULES:
+            rows.append(f"| [{rid}](docs/rules/{rid}.md) | {ROMAN[factor] if factor else 'engine'} | {title} | {sev} |")
+        head, rest = readme.split(begin, 1)
+        _, tail = rest.split(end, 1)
+        open(readme_path, "w").write(head + begin + "\n" + "\n".join(rows) + "\n" + end + tail)
     print("rules:", len(RULES))

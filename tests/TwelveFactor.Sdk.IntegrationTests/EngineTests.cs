@@ -1,0 +1,102 @@
+namespace TwelveFactor.Sdk.IntegrationTests;
+
+/// <summary>SARIF output, incremental checks, design-time builds and settings validation.</summary>
+public class EngineTests
+{
+    private const string FloatingSerilog = """
+          <ItemGroup>
+            <PackageReference Include="Serilog" Version="4.*" />
+          </ItemGroup>
+        """;
+
+    [Fact]
+    public void The_SARIF_log_goes_to_obj_and_to_TwelveFactorSarifLog_with_repository_relative_locations()
+    {
+        using var ws = Workspace.Create("sarif");
+        ws.WriteProject("src/Svc", "admin", FloatingSerilog);
+
+        var result = ws.Build("src/Svc", "-p:TwelveFactorSarifLog=" + ws.PathOf("reports/twelvefactor.sarif"));
+
+        Assert.Equal(1, result.ExitCode);
+        var sarif = Sarif.Load(ws.PathOf("reports/twelvefactor.sarif"));
+        var finding = Assert.Single(sarif.Results);
+        Assert.Equal(("TF0202", "error", "new"), (finding.RuleId, finding.Level, finding.BaselineState));
+        Assert.Equal("src/Svc/Svc.csproj", finding.Uri);
+        Assert.Equal(ws.LineOf("src/Svc/Svc.csproj", "Serilog"), finding.StartLine);
+        Assert.Equal(File.ReadAllText(ws.PathOf("reports/twelvefactor.sarif")),
+            File.ReadAllText(ws.PathOf("src/Svc/obj/Debug/net10.0/twelvefactor/TwelveFactor.sarif")));
+        var rules = sarif.Document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules");
+        Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("id").GetString() == "TF0202"
+            && r.GetProperty("helpUri").GetString()!.EndsWith("docs/rules/TF0202.md"));
+    }
+
+    [Fact]
+    public void A_no_op_build_skips_the_checks_but_still_reports_their_findings()
+    {
+        using var ws = Workspace.Create("incremental");
+        ws.WriteProject("Svc", "admin", FloatingSerilog);
+        Assert.Equal(1, ws.Build("Svc").ExitCode);
+
+        var again = ws.Build("Svc", "-v:d");
+
+        Assert.Equal(1, again.ExitCode);
+        Assert.Single(again.WithCode("TF0202"));
+        Assert.Contains("Skipping target \"TwelveFactorCheckDependencies\" because all output files are up-to-date", again.Output);
+
+        // A switch that changes what the check reads makes it run again.
+        var changed = ws.Build("Svc", "-v:d", "-p:TwelveFactorRepositoryRoot=" + ws.Root);
+        Assert.DoesNotContain("Skipping target \"TwelveFactorCheckDependencies\"", changed.Output);
+    }
+
+    [Fact]
+    public void Design_time_builds_run_no_check()
+    {
+        using var ws = Workspace.Create("design-time");
+        ws.WriteProject("Svc", "admin", FloatingSerilog);
+        Assert.True(ws.Dotnet("Svc", "restore").Succeeded);
+
+        var result = ws.Build("Svc", "--no-restore", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true", "-p:ProvideCommandLineArgs=true");
+
+        Assert.Empty(result.Findings);
+        Assert.False(ws.Exists("Svc/obj/Debug/net10.0/twelvefactor/dependencies.findings.json"));
+    }
+
+    [Fact]
+    public void TwelveFactorEnabled_false_turns_every_check_off()
+    {
+        using var ws = Workspace.Create("disabled");
+        ws.WriteProject("Svc", "admin", FloatingSerilog, properties: "\n    <TwelveFactorEnabled>false</TwelveFactorEnabled>");
+
+        var result = ws.Build("Svc");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void An_unknown_policy_or_process_type_is_a_coded_error()
+    {
+        using var ws = Workspace.Create("settings");
+        ws.WriteProject("Svc", "webb");
+
+        var result = ws.Build("Svc", "-p:TwelveFactorPolicy=lenient");
+
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.WithCode("TF0005");
+        Assert.Contains(errors, e => e.Message.StartsWith("TwelveFactorPolicy is 'lenient', which is not one of: strict, recommended, audit"));
+        Assert.Contains(errors, e => e.Message.StartsWith("TwelveFactorProcessType is 'webb', which is not one of: web, worker, admin"));
+    }
+
+    [Fact]
+    public void A_process_type_the_sdk_cannot_see_in_time_is_a_coded_error()
+    {
+        using var ws = Workspace.Create("process-type-late");
+        ws.WriteFile("Directory.Build.props", "<Project><PropertyGroup><TwelveFactorProcessType>admin</TwelveFactorProcessType></PropertyGroup></Project>");
+        ws.WriteProject("Svc", null);
+
+        var result = ws.Build("Svc");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("TwelveFactorProcessType is 'admin' after evaluation but ''", Assert.Single(result.WithCode("TF0008")).Message);
+    }
+}

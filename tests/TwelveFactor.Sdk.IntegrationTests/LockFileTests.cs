@@ -1,0 +1,70 @@
+namespace TwelveFactor.Sdk.IntegrationTests;
+
+/// <summary>TF0201: lock files on everywhere, locked in CI.</summary>
+public class LockFileTests
+{
+    private static readonly Dictionary<string, string?> Ci = new() { ["CI"] = "true" };
+
+    [Fact]
+    public void In_CI_a_missing_lock_file_fails_the_restore_before_one_is_written()
+    {
+        using var ws = Workspace.Create("ci-missing-lock");
+        ws.WriteProject("Svc", "admin");
+
+        var result = ws.Build("Svc", Ci);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var finding = Assert.Single(result.WithCode("TF0201"));
+        Assert.Equal(("error", "Svc.csproj"), (finding.Severity, finding.FileName));
+        Assert.Contains("'packages.lock.json' is missing in a CI build", finding.Message);
+        Assert.False(ws.Exists("Svc/packages.lock.json"));
+    }
+
+    [Fact]
+    public void In_CI_a_stale_lock_file_fails_with_NuGets_NU1004_and_a_current_one_passes()
+    {
+        using var ws = Workspace.Create("ci-stale-lock");
+        ws.WriteProject("Svc", "admin");
+        Assert.True(ws.Build("Svc").Succeeded);
+        Assert.True(ws.Build("Svc", Ci).Succeeded, "the committed lock file is current");
+
+        ws.WriteProject("Svc", "admin", """
+              <ItemGroup>
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.1" />
+              </ItemGroup>
+            """);
+        var result = ws.Build("Svc", Ci);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.NotEmpty(result.WithCode("NU1004"));
+    }
+
+    [Fact]
+    public void Switching_lock_files_off_is_reported_at_the_property()
+    {
+        using var ws = Workspace.Create("lock-off");
+        ws.WriteProject("Svc", "admin", properties: "\n    <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>");
+
+        var result = ws.Build("Svc");
+
+        Assert.Equal(1, result.ExitCode);
+        var finding = Assert.Single(result.WithCode("TF0201"));
+        Assert.Equal(ws.LineOf("Svc/Svc.csproj", "<RestorePackagesWithLockFile>"), finding.Line);
+        Assert.False(ws.Exists("Svc/packages.lock.json"));
+    }
+
+    [Fact]
+    public void A_lock_file_that_is_not_JSON_is_named_with_its_position()
+    {
+        using var ws = Workspace.Create("lock-broken");
+        ws.WriteProject("Svc", "admin");
+        ws.WriteFile("Svc/packages.lock.json", "{\n  \"version\": 1,\n  \"dependencies\": {\n    \"net10.0\": { oops\n");
+
+        var result = ws.Build("Svc");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("MSB4018", result.Output);
+        var named = result.Diagnostics.Where(d => d.FileName == "packages.lock.json" || d.Message.Contains("packages.lock.json")).ToList();
+        Assert.NotEmpty(named);
+    }
+}
