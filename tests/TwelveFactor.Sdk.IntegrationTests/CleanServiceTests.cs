@@ -17,7 +17,7 @@ public class CleanServiceTests
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Empty(result.Findings);
-        Assert.Empty(result.Diagnostics.Where(d => d.Severity == "warning"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == "warning");
         Assert.Empty(ws.SarifOf("Svc").Results);
         Assert.True(ws.Exists("Svc/packages.lock.json"), "restore writes the lock file");
         Assert.Contains("commit it", result.Output);
