@@ -16,12 +16,10 @@ public enum ConfigFormat
 }
 
 /// <summary>Names config, environment and key files by their file names, as the rules see them.</summary>
-public static class ConfigFiles
+public static partial class ConfigFiles
 {
     /// <summary>Environments a file name may be specific to, besides whatever follows "appsettings.".</summary>
-    private static readonly Regex EnvironmentSuffix = new(
-        @"\.(production|prod|staging|stage|test|testing|qa|uat|docker|development|dev|local|preprod|integration|k8s|kubernetes|azure|aws|release|debug)\.(json|config|ya?ml|xml|ini|toml|properties)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex EnvironmentSuffix = EnvironmentSuffixPattern();
 
     /// <summary>JSON files the .NET SDK generates and that hold no settings.</summary>
     private static readonly string[] GeneratedJsonSuffixes =
@@ -166,4 +164,7 @@ public static class ConfigFiles
             return null;
         }
     }
+
+    [GeneratedRegex(@"\.(production|prod|staging|stage|test|testing|qa|uat|docker|development|dev|local|preprod|integration|k8s|kubernetes|azure|aws|release|debug)\.(json|config|ya?ml|xml|ini|toml|properties)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnvironmentSuffixPattern();
 }

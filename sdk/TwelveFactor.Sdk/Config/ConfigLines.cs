@@ -7,21 +7,20 @@ namespace TwelveFactor.Sdk.Config;
 /// fallback for a JSON file that does not parse. A line no key can be read from is kept whole under an empty key,
 /// so that what the patterns look for is found anywhere in the file.
 /// </summary>
-public static class ConfigLines
+public static partial class ConfigLines
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private static readonly Regex JsonPair = JsonPairPattern();
 
-    private static readonly Regex JsonPair = new(@"""(?<key>[^""\\]{1,200})""\s*:\s*""(?<value>(?:[^""\\]|\\.)*)""", Options);
+    private static readonly Regex XmlAttribute = XmlAttributePattern();
 
-    private static readonly Regex XmlAttribute = new(@"(?<key>[A-Za-z_][\w:.\-]*)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')", Options);
+    private static readonly Regex XmlElementText = XmlElementTextPattern();
 
-    private static readonly Regex XmlElementText = new(@"<(?<key>[A-Za-z_][\w:.\-]*)(?:\s[^>]*)?>(?<value>[^<]+)</\k<key>\s*>", Options);
+    // Values run to the end of the line (greedy, so that no line backtracks); Add trims what trails them.
+    private static readonly Regex YamlPair = YamlPairPattern();
 
-    private static readonly Regex YamlPair = new(@"^(?<indent>\s*)(?:-\s+)?(?<key>[""']?[\w.\-/$]+[""']?)\s*:(?:\s+(?<value>.*?))?\s*$", Options);
+    private static readonly Regex KeyValuePair = KeyValuePairPattern();
 
-    private static readonly Regex KeyValuePair = new(@"^\s*(?:export\s+)?(?<key>[\w.\-/$]+)\s*[=:]\s*(?<value>.*?)\s*$", Options);
-
-    private static readonly Regex IniSection = new(@"^\s*\[(?<name>[^\]]+)\]\s*$", Options);
+    private static readonly Regex IniSection = IniSectionPattern();
 
     public static IReadOnlyList<ConfigValue> Read(string text, ConfigFormat format)
     {
@@ -134,7 +133,7 @@ public static class ConfigLines
 
         var key = match.Groups["key"].Value.Trim('"', '\'');
         var value = match.Groups["value"];
-        if (!value.Success || value.Length == 0 || value.Value is "|" or ">" or "|-" or ">-")
+        if (!value.Success || value.Value.Trim() is "" or "|" or ">" or "|-" or ">-")
         {
             path.Add((indent, key));
             return;
@@ -172,7 +171,7 @@ public static class ConfigLines
     /// <summary>Adds a value, without the quotes around it and, where the format has them, a trailing comment.</summary>
     private static void Add(List<ConfigValue> values, string key, Group group, int lineNumber, bool stripComment = false)
     {
-        var text = group.Value;
+        var text = group.Value.TrimEnd();
         var offset = group.Index;
         if (text.Length >= 2 && (text[0] == '"' || text[0] == '\'') )
         {
@@ -194,4 +193,22 @@ public static class ConfigLines
 
         values.Add(new ConfigValue(key, text, lineNumber, offset + 1));
     }
+
+    [GeneratedRegex(@"""(?<key>[^""\\]{1,200})""\s*:\s*""(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex JsonPairPattern();
+
+    [GeneratedRegex(@"(?<key>[A-Za-z_][\w:.\-]*)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlAttributePattern();
+
+    [GeneratedRegex(@"<(?<key>[A-Za-z_][\w:.\-]*)(?:\s[^>]*)?>(?<value>[^<]+)</\k<key>\s*>", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlElementTextPattern();
+
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?:-[ \t]+)?(?<key>[""']?[\w.\-/$]+[""']?)[ \t]*:(?:[ \t]+(?<value>.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlPairPattern();
+
+    [GeneratedRegex(@"^[ \t]*(?:export[ \t]+)?(?<key>[\w.\-/$]+)[ \t]*[=:][ \t]*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyValuePairPattern();
+
+    [GeneratedRegex(@"^\s*\[(?<name>[^\]]+)\]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IniSectionPattern();
 }

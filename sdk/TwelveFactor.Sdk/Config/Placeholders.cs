@@ -6,18 +6,12 @@ namespace TwelveFactor.Sdk.Config;
 /// Values that stand for a secret without being one (references to the environment, template markers, obvious
 /// examples), and values that look random but identify rather than authenticate (GUIDs, hashes).
 /// </summary>
-public static class Placeholders
+public static partial class Placeholders
 {
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-
     /// <summary>${VAR}, $(VAR), $VAR, %VAR%, &lt;your-key&gt;, {{var}}, #{var}#, __VAR__, {0}, [secret], @Microsoft.KeyVault(...).</summary>
-    private static readonly Regex Reference = new(
-        @"^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%|<[^<>]*>|\{\{[^}]*\}\}|#\{[^}]*\}#?|__[A-Za-z0-9_]+__|\{[A-Za-z0-9_:.\-]*\}|\[[^\]]*\]|@Microsoft\.KeyVault\(.*\)|env:[A-Za-z_][A-Za-z0-9_]*|ENC\[.*\])$",
-        Options);
+    private static readonly Regex Reference = ReferencePattern();
 
-    private static readonly Regex ExampleWords = new(
-        @"example|changeme|change[_\-. ]me|change[_\-. ]?this|placeholder|replace[_\-. ]?(?:me|this|with)|your[_\-. ]?(?:own[_\-. ]?)?(?:[a-z]+[_\-. ]?)?(?:key|secret|token|password|pass|pwd|here|value|id)|dummy|redacted|not[_\-. ]?set|notset|insert[_\-. ]|enter[_\-. ]|goes[_\-. ]here|todo|fixme|xxxx|\*\*\*|sample|fake",
-        Options | RegexOptions.IgnoreCase);
+    private static readonly Regex ExampleWords = ExampleWordsPattern();
 
     private static readonly HashSet<string> ObviousValues = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,8 +20,7 @@ public static class Placeholders
         "secretkey", "mysecret", "my-secret", "mypassword", "s3cr3t",
     };
 
-    private static readonly Regex Guid = new(
-        @"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$", Options);
+    private static readonly Regex Guid = GuidPattern();
 
     /// <summary>True when the value stands for a secret rather than being one.</summary>
     public static bool IsPlaceholder(string value)
@@ -55,4 +48,13 @@ public static class Placeholders
         var text = value.Trim();
         return text.Length is 32 or 40 or 64 or 128 && text.All(Uri.IsHexDigit);
     }
+
+    [GeneratedRegex(@"^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%|<[^<>]*>|\{\{[^}]*\}\}|#\{[^}]*\}#?|__[A-Za-z0-9_]+__|\{[A-Za-z0-9_:.\-]*\}|\[[^\]]*\]|@Microsoft\.KeyVault\(.*\)|env:[A-Za-z_][A-Za-z0-9_]*|ENC\[.*\])$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(@"example|changeme|change[_\-. ]me|change[_\-. ]?this|placeholder|replace[_\-. ]?(?:me|this|with)|your[_\-. ]?(?:own[_\-. ]?)?(?:[a-z]+[_\-. ]?)?(?:key|secret|token|password|pass|pwd|here|value|id)|dummy|redacted|not[_\-. ]?set|notset|insert[_\-. ]|enter[_\-. ]|goes[_\-. ]here|todo|fixme|xxxx|\*\*\*|sample|fake", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExampleWordsPattern();
+
+    [GeneratedRegex(@"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GuidPattern();
 }

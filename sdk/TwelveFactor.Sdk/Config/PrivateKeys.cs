@@ -9,11 +9,9 @@ public sealed record PrivateKeyBlock(int Offset, int Length, string Header, stri
 /// Finds PEM private keys, on their own lines or inside a string value with \n escapes (a GCP service account
 /// file). A header followed by no key material ("-----BEGIN PRIVATE KEY-----\n...") is an example, not a key.
 /// </summary>
-public static class PrivateKeys
+public static partial class PrivateKeys
 {
-    private static readonly Regex Header = new(
-        @"-----BEGIN (?<type>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?)-----",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Header = HeaderPattern();
 
     /// <summary>Key material this short is an elision, not a key.</summary>
     private const int MinimumBodyLength = 40;
@@ -68,4 +66,7 @@ public static class PrivateKeys
 
         return body.ToString();
     }
+
+    [GeneratedRegex(@"-----BEGIN (?<type>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?)-----", RegexOptions.CultureInvariant)]
+    private static partial Regex HeaderPattern();
 }

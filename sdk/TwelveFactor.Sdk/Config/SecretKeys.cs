@@ -16,10 +16,9 @@ public enum SecretKeyKind
 /// Reads a setting's name the way a reviewer would: its last word decides ("DbPassword" is a password,
 /// "PasswordLength" is a length), so that metadata about a secret is not taken for the secret.
 /// </summary>
-public static class SecretKeys
+public static partial class SecretKeys
 {
-    private static readonly Regex Words = new(@"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    private static readonly Regex Words = WordsPattern();
 
     private static readonly HashSet<string> PasswordWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,7 +39,7 @@ public static class SecretKeys
 
     public static SecretKeyKind Classify(string keyPath, string keyName)
     {
-        if (keyName.Length == 0)
+        if (keyName.Length == 0 || !MaySayItIsSecret(keyName))
         {
             return SecretKeyKind.None;
         }
@@ -91,4 +90,16 @@ public static class SecretKeys
 
         return SecretKeyKind.Secret;
     }
+
+    /// <summary>Most keys name nothing secret: a cheap look for the words that could, before reading the name word by word.</summary>
+    private static bool MaySayItIsSecret(string keyName) =>
+        keyName.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        keyName.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        keyName.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        keyName.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        keyName.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        keyName.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    [GeneratedRegex(@"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordsPattern();
 }

@@ -89,7 +89,9 @@ public static class SecretScanner
             }
         }
 
-        if (text.IndexOf('=') > 0 && SecretPatterns.ConnectionStringShape.IsMatch(text))
+        if (text.IndexOf('=') > 0 &&
+            (text.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0) &&
+            SecretPatterns.ConnectionStringShape.IsMatch(text))
         {
             foreach (Match match in SecretPatterns.ConnectionStringPassword.Matches(text))
             {
@@ -114,7 +116,13 @@ public static class SecretScanner
 
         var secret = value.Text.Trim();
         var offset = value.Text.IndexOf(secret, StringComparison.Ordinal);
-        if (Placeholders.IsPlaceholder(secret) || IsReference(secret) || Placeholders.IsGuid(secret))
+        if (Placeholders.IsPlaceholder(secret) || Placeholders.IsGuid(secret))
+        {
+            return;
+        }
+
+        // A random AWS secret may start with '/', which would otherwise read as a path.
+        if (keyKind != SecretKeyKind.AwsSecretAccessKey && IsReference(secret))
         {
             return;
         }
