@@ -4,14 +4,11 @@ namespace TwelveFactor.Sdk.Config;
 
 /// <summary>
 /// A kind of secret recognised by its shape alone, wherever it is written. The group named "secret" is the
-/// credential itself (the whole match when absent); <see cref="PublicPrefix"/> is the part that may be shown,
-/// because it names the kind rather than the credential.
+/// credential itself; <see cref="PublicPrefix"/> is the part that may be shown, because it names the kind
+/// rather than the credential. <see cref="Trigger"/> is text every match contains, looked for before the
+/// regex runs: most values contain none of them.
 /// </summary>
-public sealed record SecretPattern(string Kind, Regex Regex, string PublicPrefix = "", string? Trigger = null)
-{
-    /// <summary>Text every match contains, checked before the regex runs: most values contain none of them.</summary>
-    public string? Trigger { get; } = Trigger;
-}
+public sealed record SecretPattern(string Kind, Regex Regex, string PublicPrefix = "", string? Trigger = null);
 
 /// <summary>Tokens and keys of well-known services, cloud providers and protocols.</summary>
 public static partial class SecretPatterns
