@@ -62,9 +62,9 @@ public class LockFileTests
 
         var result = ws.Build("Svc");
 
-        Assert.NotEqual(0, result.ExitCode);
         Assert.DoesNotContain("MSB4018", result.Output);
-        var named = result.Diagnostics.Where(d => d.FileName == "packages.lock.json" || d.Message.Contains("packages.lock.json")).ToList();
-        Assert.NotEmpty(named);
+        var finding = Assert.Single(result.WithCode("TF0004"));
+        Assert.Equal(("packages.lock.json", 4), (finding.FileName, finding.Line));
+        Assert.Contains("invalid JSON at line 4", finding.Message);
     }
 }

@@ -5,9 +5,9 @@ namespace TwelveFactor.Sdk.Testing;
 /// <summary>An error or warning as MSBuild's console logger printed it.</summary>
 public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Code, string Message)
 {
-    // path(line,col): subcategory error CODE: message [project]
+    // [node>]path(line,col): subcategory error CODE: message [project]
     private static readonly Regex Pattern = new(
-        @"^\s*(?<file>.*?)(?:\((?<line>\d+)(?:,(?<col>\d+))?(?:,\d+,\d+)?\))?\s*:\s*(?:(?<sub>[^:]*?)\s+)?(?<sev>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[(?<proj>[^\]]+)\])?\s*$",
+        @"^\s*(?:\d+(?::\d+)?>)?(?<file>.*?)(?:\((?<line>\d+)(?:,(?<col>\d+))?(?:,\d+,\d+)?\))?\s*:\s*(?:(?<sub>[^:]*?)\s+)?(?<sev>error|warning)\s+(?<code>[A-Za-z]+\d+)\s*:\s*(?<msg>.*?)(?:\s+\[(?<proj>[^\]]+)\])?\s*$",
         RegexOptions.Compiled);
 
     public string FileName => Path.GetFileName(File);
@@ -19,18 +19,23 @@ public sealed record BuildDiagnostic(string File, int Line, int Column, string S
         foreach (var line in output.Split('\n'))
         {
             var match = Pattern.Match(line.TrimEnd('\r'));
-            if (!match.Success || !seen.Add(line.Trim()))
+            if (!match.Success)
             {
                 continue;
             }
 
-            diagnostics.Add(new BuildDiagnostic(
+            var diagnostic = new BuildDiagnostic(
                 match.Groups["file"].Value.Trim(),
                 match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value) : 0,
                 match.Groups["col"].Success ? int.Parse(match.Groups["col"].Value) : 0,
                 match.Groups["sev"].Value,
                 match.Groups["code"].Value,
-                match.Groups["msg"].Value));
+                match.Groups["msg"].Value);
+            // MSBuild repeats a diagnostic in its summary and, at higher verbosities, in other forms.
+            if (seen.Add(diagnostic.ToString() + "|" + diagnostic.File))
+            {
+                diagnostics.Add(diagnostic);
+            }
         }
 
         return diagnostics;

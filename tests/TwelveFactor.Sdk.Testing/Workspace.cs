@@ -92,7 +92,7 @@ public sealed class Workspace : IDisposable
         }
 
         var typeProperty = processType is null ? "" : $"\n    <TwelveFactorProcessType>{processType}</TwelveFactorProcessType>";
-        var path = WriteFile($"{name}/{name}.csproj", $"""
+        var path = WriteFile($"{name}/{Path.GetFileName(name)}.csproj", $"""
             <Project Sdk="{sdk ?? SdkReference}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>

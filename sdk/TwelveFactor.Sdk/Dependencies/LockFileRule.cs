@@ -4,10 +4,10 @@ using TwelveFactor.Sdk.Rules;
 
 namespace TwelveFactor.Sdk.Dependencies;
 
-/// <summary>TF0201 at build time: lock files switched off, and a lock file that does not parse.</summary>
+/// <summary>TF0201 at build time (lock files switched off); and the lock file's own validity, read before restore.</summary>
 public static class LockFileRule
 {
-    public static IEnumerable<Finding> Check(bool lockFileEnabled, string lockFilePath, string projectFile, IEnumerable<string> projectFiles)
+    public static IEnumerable<Finding> Check(bool lockFileEnabled, string projectFile, IEnumerable<string> projectFiles)
     {
         if (!lockFileEnabled)
         {
@@ -16,22 +16,13 @@ public static class LockFileRule
                 .LastOrDefault(l => l is not null) ?? SourceLocation.WholeFile(projectFile);
             yield return Finding.At(RuleIds.LockFile, location, "disabled",
                 "RestorePackagesWithLockFile is false, so restore writes no packages.lock.json");
-            yield break;
-        }
-
-        if (string.IsNullOrEmpty(lockFilePath) || !File.Exists(lockFilePath))
-        {
-            yield break;
-        }
-
-        var problem = LockFileProblem(lockFilePath, out var line, out var column);
-        if (problem is not null)
-        {
-            yield return new Finding(RuleIds.MalformedFile, lockFilePath, line, column, new[] { lockFilePath + ": " + problem }, "lockfile");
         }
     }
 
-    /// <summary>What is wrong with a lock file, or null when it parses as a NuGet lock file.</summary>
+    /// <summary>
+    /// What is wrong with a lock file, or null when it parses as a NuGet lock file. Read before restore:
+    /// outside locked mode NuGet silently rewrites a broken one.
+    /// </summary>
     public static string? LockFileProblem(string path, out int line, out int column)
     {
         line = 0;

@@ -17,7 +17,11 @@ public static class SystemReferenceRule
         "/usr/lib/", "/usr/local/lib/", "/usr/share/", "/lib/", "/opt/", "/library/frameworks/",
     };
 
-    public static IEnumerable<Finding> Check(IEnumerable<DeclaredReference> references, string? repositoryRoot, string projectFile)
+    /// <param name="projectFiles">
+    /// The files a Reference may be written in (the project and its Directory.Build files): the SDK's conflict
+    /// resolution re-declares Reference items, so their DefiningProjectFullPath may name an SDK file instead.
+    /// </param>
+    public static IEnumerable<Finding> Check(IEnumerable<DeclaredReference> references, string? repositoryRoot, string projectFile, IReadOnlyList<string> projectFiles)
     {
         foreach (var reference in references)
         {
@@ -26,16 +30,18 @@ public static class SystemReferenceRule
                 continue;
             }
 
-            var definingFile = string.IsNullOrEmpty(reference.DefiningFile) ? projectFile : reference.DefiningFile;
-            var fullPath = Resolve(reference.HintPath, Path.GetDirectoryName(definingFile) ?? "");
+            // MSBuild resolves a relative HintPath against the project's directory, wherever it was written.
+            var fullPath = Resolve(reference.HintPath, Path.GetDirectoryName(projectFile) ?? "");
             var problem = Classify(fullPath, repositoryRoot);
             if (problem is null)
             {
                 continue;
             }
 
-            var element = ProjectXml.FindItem(definingFile, "Reference", reference.Name);
-            var location = element?.Location ?? SourceLocation.WholeFile(definingFile);
+            var element = new[] { reference.DefiningFile }.Concat(projectFiles)
+                .Select(file => ProjectXml.FindItem(file, "Reference", reference.Name))
+                .FirstOrDefault(found => found is not null);
+            var location = element?.Location ?? SourceLocation.WholeFile(projectFile);
             yield return Finding.At(RuleIds.SystemReference, location, reference.Name + "|" + reference.HintPath.Replace('\\', '/'),
                 reference.Name, reference.HintPath, problem);
         }

@@ -17,19 +17,19 @@ public sealed class CheckDependencies : PolicyCheckTask
 
     public bool RestorePackagesWithLockFile { get; set; } = true;
 
-    public string? LockFilePath { get; set; }
-
     /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
     public string? RepositoryRoot { get; set; }
 
-    /// <summary>Files that may set RestorePackagesWithLockFile (the project and its Directory.Build files).</summary>
+    /// <summary>The project and its Directory.Build files: where settings and references are written.</summary>
     public ITaskItem[] SettingFiles { get; set; } = Array.Empty<ITaskItem>();
 
     protected override IEnumerable<Finding> Check()
     {
         var explicitReferences = PackageReferences.Where(IsUserDefined).ToList();
+        // NuGet turns each GlobalPackageReference into a PackageVersion too; it is reported once, as itself.
+        var globalIds = new HashSet<string>(GlobalPackageReferences.Select(i => i.ItemSpec), StringComparer.OrdinalIgnoreCase);
         var declared = explicitReferences.Select(i => Declared(i, "PackageReference"))
-            .Concat(PackageVersions.Select(i => Declared(i, "PackageVersion")))
+            .Concat(PackageVersions.Where(i => !globalIds.Contains(i.ItemSpec)).Select(i => Declared(i, "PackageVersion")))
             .Concat(GlobalPackageReferences.Select(i => Declared(i, "GlobalPackageReference")))
             .Where(p => p.Version.Length > 0)
             .ToList();
@@ -44,9 +44,10 @@ public sealed class CheckDependencies : PolicyCheckTask
             .Where(i => IsUserDefined(i) && Metadata(i, "HintPath").Length > 0)
             .Select(i => new DeclaredReference(i.ItemSpec, Metadata(i, "HintPath"), Metadata(i, "DefiningProjectFullPath")));
 
-        return LockFileRule.Check(RestorePackagesWithLockFile, LockFilePath ?? "", ProjectFile, SettingFiles.Select(f => f.ItemSpec))
+        var projectFiles = SettingFiles.Select(f => f.ItemSpec).ToList();
+        return LockFileRule.Check(RestorePackagesWithLockFile, ProjectFile, projectFiles)
             .Concat(FloatingVersionRule.Check(declared, referencedIds, ProjectFile))
-            .Concat(SystemReferenceRule.Check(references, repositoryRoot, ProjectFile));
+            .Concat(SystemReferenceRule.Check(references, repositoryRoot, ProjectFile, projectFiles));
     }
 
     private static DeclaredPackage Declared(ITaskItem item, string itemType)

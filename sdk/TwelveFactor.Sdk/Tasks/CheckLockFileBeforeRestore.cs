@@ -7,6 +7,7 @@ namespace TwelveFactor.Sdk.Tasks;
 /// <summary>
 /// TF0201 at restore time, before NuGet writes anything: in CI a missing packages.lock.json fails the restore
 /// (NuGet's locked mode would silently create one); outside CI the build says the new lock file is to be committed.
+/// A lock file that does not parse is named here too, before NuGet overwrites it.
 /// </summary>
 public sealed class CheckLockFileBeforeRestore : PolicyTask
 {
@@ -22,6 +23,12 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
     {
         if (File.Exists(LockFilePath))
         {
+            var problem = Dependencies.LockFileRule.LockFileProblem(LockFilePath, out var line, out var column);
+            if (problem is not null)
+            {
+                LogDiagnostic(RuleIds.MalformedFile, new SourceLocation(LockFilePath, line, column), problem);
+            }
+
             return;
         }
 

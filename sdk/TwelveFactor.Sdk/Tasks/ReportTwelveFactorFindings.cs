@@ -92,10 +92,9 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         {
             yield return Finding.InProject(RuleIds.InvalidSetting, ProjectFile, "TwelveFactorProcessType", "TwelveFactorProcessType", processType, ProcessTypes.AllowedValues);
         }
-        else if (ProcessTypeAtFlavourSelection is not null &&
-                 !string.Equals(processType, ProcessTypeAtFlavourSelection.Trim(), StringComparison.OrdinalIgnoreCase))
+        else if (!string.Equals(processType, (ProcessTypeAtFlavourSelection ?? "").Trim(), StringComparison.OrdinalIgnoreCase))
         {
-            yield return Finding.InProject(RuleIds.ProcessTypeNotVisible, ProjectFile, "TwelveFactorProcessType", processType, ProcessTypeAtFlavourSelection.Trim());
+            yield return Finding.InProject(RuleIds.ProcessTypeNotVisible, ProjectFile, "TwelveFactorProcessType", processType, (ProcessTypeAtFlavourSelection ?? "").Trim());
         }
     }
 

@@ -80,11 +80,11 @@ public sealed class DependencyRuleTests : IDisposable
     {
         var lockFile = Path.Combine(_directory, "packages.lock.json");
         File.WriteAllText(lockFile, "{\n  \"version\": 1,\n  \"dependencies\": {\n    \"net10.0\": {\n");
-        var finding = Assert.Single(LockFileRule.Check(true, lockFile, "p.csproj", Array.Empty<string>()));
-        Assert.Equal("TF0004", finding.RuleId);
-        Assert.Equal(lockFile, finding.File);
-        Assert.True(finding.Line >= 4);
-        Assert.Contains("invalid JSON", finding.Arguments[0]);
+        var problem = LockFileRule.LockFileProblem(lockFile, out var line, out _);
+        Assert.StartsWith("invalid JSON at line", problem);
+        Assert.True(line >= 4);
+        File.WriteAllText(lockFile, "{ \"version\": 1, \"dependencies\": { \"net10.0\": {} } }");
+        Assert.Null(LockFileRule.LockFileProblem(lockFile, out _, out _));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class DependencyRuleTests : IDisposable
     {
         var project = Path.Combine(_directory, "Svc.csproj");
         File.WriteAllText(project, "<Project>\n  <PropertyGroup>\n    <RestorePackagesWithLockFile>false</RestorePackagesWithLockFile>\n  </PropertyGroup>\n</Project>\n");
-        var finding = Assert.Single(LockFileRule.Check(false, "", project, new[] { project }));
+        var finding = Assert.Single(LockFileRule.Check(false, project, new[] { project }));
         Assert.Equal(("TF0201", 3), (finding.RuleId, finding.Line));
     }
 }
