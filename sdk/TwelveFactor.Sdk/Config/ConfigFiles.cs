@@ -21,12 +21,12 @@ public static partial class ConfigFiles
     /// <summary>Environments a file name may be specific to, besides whatever follows "appsettings.".</summary>
     private static readonly Regex EnvironmentSuffix = EnvironmentSuffixPattern();
 
-    /// <summary>JSON files the .NET SDK generates and that hold no settings.</summary>
+    /// <summary>JSON files the .NET SDK and package managers generate, and that hold no settings.</summary>
     private static readonly string[] GeneratedJsonSuffixes =
     {
         ".deps.json", ".runtimeconfig.json", ".runtimeconfig.dev.json", ".staticwebassets.runtime.json",
         ".staticwebassets.endpoints.json", "packages.lock.json", ".nuget.dgspec.json", "project.assets.json",
-        "global.json", ".sourcelink.json",
+        "global.json", ".sourcelink.json", "package-lock.json", "npm-shrinkwrap.json",
     };
 
     private static readonly HashSet<string> KeyFileExtensions = new(StringComparer.OrdinalIgnoreCase)

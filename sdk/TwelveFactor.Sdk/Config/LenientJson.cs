@@ -116,21 +116,10 @@ public sealed class LenientJson
 
             _index++;
             ReadValue(path.Length == 0 ? name : path + ":" + name);
-            SkipTrivia();
-            var next = Peek();
-            if (next == ',')
+            if (!NextMember('}', "expected ',' or '}'"))
             {
-                _index++;
-                continue;
-            }
-
-            if (next == '}')
-            {
-                _index++;
                 return;
             }
-
-            throw Fail("expected ',' or '}'");
         }
     }
 
@@ -149,22 +138,25 @@ public sealed class LenientJson
 
             ReadValue((path.Length == 0 ? "" : path + ":") + element.ToString(CultureInfo.InvariantCulture));
             element++;
-            SkipTrivia();
-            var next = Peek();
-            if (next == ',')
+            if (!NextMember(']', "expected ',' or ']'"))
             {
-                _index++;
-                continue;
-            }
-
-            if (next == ']')
-            {
-                _index++;
                 return;
             }
-
-            throw Fail("expected ',' or ']'");
         }
+    }
+
+    /// <summary>After a member or element: true past a comma (a trailing one too), false past the closing bracket.</summary>
+    private bool NextMember(char close, string expected)
+    {
+        SkipTrivia();
+        var next = Peek();
+        if (next == ',' || next == close)
+        {
+            _index++;
+            return next == ',';
+        }
+
+        throw Fail(expected);
     }
 
     private void ReadLiteral(string path)

@@ -14,6 +14,7 @@ public class ConfigFilesTests
     [InlineData("Svc.deps.json", ConfigFormat.None)]
     [InlineData("Svc.runtimeconfig.json", ConfigFormat.None)]
     [InlineData("packages.lock.json", ConfigFormat.None)]
+    [InlineData("package-lock.json", ConfigFormat.None)]
     [InlineData("Program.cs", ConfigFormat.None)]
     public void Knows_config_formats(string name, ConfigFormat format) =>
         Assert.Equal(format, ConfigFiles.FormatOf("/src/" + name));
