@@ -1,61 +1,98 @@
 #!/usr/bin/env bash
-# The main job, end to end on a fresh machine: pack the SDK into a local feed, create a web service that
-# uses it, build it under the strictest policy (CI mode: locked restore), and publish it.
-#   eng/quickstart.sh [output-folder]     (default: artifacts/quickstart)
+# The main job, end to end: pack the SDK and the template, install the template into a throw-away hive, generate
+# a service, build it under the strict policy, run its admin, web and worker processes against a PostgreSQL
+# server started here, and publish one container image per process type as tarballs. Prints each step; stops
+# and removes everything it started.
+#   eng/quickstart.sh
+#   QUICKSTART_BASE_IMAGE=127.0.0.1:5000/dotnet/aspnet:10.0 eng/quickstart.sh   # a base image from a local registry
+#   KEEP=1 eng/quickstart.sh                                                   # keep the generated service
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="${1:-$root/artifacts/quickstart}"
-version="$(sed -n 's:.*<VersionPrefix>\(.*\)</VersionPrefix>.*:\1:p' "$root/Directory.Build.props")"
+work="$(mktemp -d /tmp/twelvefactor-quickstart.XXXXXX)"
+chmod 755 "$work"  # PostgreSQL runs as its own account when this runs as root
+version="0.0.0-quickstart.$(date -u +%Y%m%d%H%M%S)"
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export NUGET_PACKAGES="${NUGET_PACKAGES:-$root/artifacts/tmp/nuget-packages}"
+pids=()
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)"
+as_postgres=(); [ "$(id -u)" = 0 ] && as_postgres=(runuser -u postgres -- env -C /)
 
-echo "== 1/4 packing TwelveFactor.Sdk $version into $root/artifacts/packages"
-bash "$root/eng/pack.sh" >/dev/null
+step() { printf '\n== %s\n' "$*"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  [ -f "$work/pg/data/postmaster.pid" ] && "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+  if [ "${KEEP:-}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
 
-echo "== 2/4 creating a web service in $out/Orders"
-rm -rf "$out" && mkdir -p "$out/Orders"
-cd "$out"
-git init -q . 2>/dev/null || true
-cat > nuget.config <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="local" value="$root/artifacts/packages" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="local"><package pattern="TwelveFactor.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-  <config><add key="globalPackagesFolder" value="$out/.packages" /></config>
-</configuration>
-XML
-cat > Orders/Orders.csproj <<XML
-<Project Sdk="TwelveFactor.Sdk/$version">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TwelveFactorProcessType>web</TwelveFactorProcessType>
-    <TwelveFactorPolicy>strict</TwelveFactorPolicy>
-  </PropertyGroup>
-</Project>
-XML
-cat > Orders/Program.cs <<'CS'
-// Binds the port the platform gives it (ASPNETCORE_HTTP_PORTS, 8080 in the .NET images) and logs to stdout.
-var builder = WebApplication.CreateBuilder(args);
-builder.Logging.ClearProviders().AddJsonConsole();
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("alive"));
-app.Run();
-CS
+step "pack TwelveFactor.Sdk and TwelveFactor.Templates $version"
+VERSION="$version" PACKAGE_OUTPUT="$work/feed" bash "$root/eng/pack.sh"
 
-echo "== 3/4 building under TwelveFactorPolicy=strict (first restore writes packages.lock.json), then in CI mode"
-dotnet build Orders -nologo -tl:off -v:m
-CI=true dotnet build Orders -nologo -tl:off -v:m
+step "install the template into $work/hive"
+dotnet new install "$work/feed/TwelveFactor.Templates.$version.nupkg" --debug:custom-hive "$work/hive" >/dev/null
+dotnet new list 12f-service --debug:custom-hive "$work/hive" | tail -n +1
 
-echo "== 4/4 publishing to $out/publish"
-CI=true dotnet publish Orders -nologo -tl:off -v:m -o "$out/publish"
-echo
-echo "Service: $out/Orders (SARIF: $(ls "$out"/Orders/obj/*/*/twelvefactor/TwelveFactor.sarif | head -1))"
-echo "Published: $out/publish"
+step "dotnet new 12f-service -n Orders"
+dotnet new 12f-service -n Orders -o "$work/Orders" --debug:custom-hive "$work/hive"
+cd "$work/Orders"
+# The generated nuget.config lists the public feed; this run also needs the feed it just packed.
+dotnet nuget add source "$work/feed" -n quickstart --configfile nuget.config >/dev/null
+find . -type f | sort | sed 's/^/  /'
+
+step "dotnet build -p:TwelveFactorPolicy=strict (the first restore writes packages.lock.json), then in CI mode"
+dotnet build -p:TwelveFactorPolicy=strict -nologo -tl:off -clp:NoSummary -v minimal
+CI=true dotnet build -p:TwelveFactorPolicy=strict -nologo -tl:off -clp:NoSummary -v quiet
+echo "CI-mode build (locked restore): succeeded"
+
+step "start PostgreSQL on 127.0.0.1"
+[ -x "$pg_bin/initdb" ] || { echo "PostgreSQL is not installed: run eng/ci/postgres.sh"; exit 1; }
+mkdir -p "$work/pg" && [ ${#as_postgres[@]} -gt 0 ] && chown postgres "$work/pg"
+pg_port="$(free_port)"
+"${as_postgres[@]}" "$pg_bin/initdb" -D "$work/pg/data" -U orders --auth=trust -E UTF8 --no-sync >/dev/null
+"${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
+  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
+"$pg_bin/psql" -q -h 127.0.0.1 -p "$pg_port" -U orders -d postgres -c "CREATE DATABASE orders"
+export DATABASE_URL="postgres://orders:unused@127.0.0.1:$pg_port/orders"
+echo "DATABASE_URL=postgres://orders:***@127.0.0.1:$pg_port/orders"
+
+bin() { echo "src/Orders.$1/bin/Debug/net10.0/Orders.$1.dll"; }
+step "admin: migrate"
+dotnet "$(bin Admin)" migrate
+
+step "web and worker"
+web_port="$(free_port)"
+PORT="$web_port" dotnet "$(bin Web)" > "$work/web.log" & pids+=($!); web_pid=$!
+WORKER_ID=worker-1 dotnet "$(bin Worker)" > "$work/worker.log" & pids+=($!); worker_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$web_port/readyz" >/dev/null && break; sleep 0.1; done
+echo "GET /readyz -> $(curl -s "http://127.0.0.1:$web_port/readyz")"
+echo "POST /jobs  -> $(curl -s -X POST "http://127.0.0.1:$web_port/jobs" -H 'Content-Type: application/json' -d '{"payload":"order 42","workMs":500}')"
+echo "GET /jobs/1 -> $(curl -s "http://127.0.0.1:$web_port/jobs/1?waitSeconds=15")"
+echo "jobs stats  -> $(dotnet "$(bin Admin)" jobs stats | tail -1)"
+kill -TERM "$web_pid" "$worker_pid"
+wait "$web_pid"; echo "web exited $? after SIGTERM"
+wait "$worker_pid"; echo "worker exited $? after SIGTERM"
+pids=()
+echo "log events: web $(wc -l < "$work/web.log"), worker $(wc -l < "$work/worker.log") (one JSON object per line), e.g.:"
+grep -m1 '"Job 1 completed' "$work/worker.log" | cut -c1-200
+
+step "publish one container image per process type (tarballs)"
+mkdir -p "$work/images"
+failed=0
+for process in Web Worker Admin; do
+  args=(-t:PublishContainer -nologo -tl:off -v minimal "-p:ContainerArchiveOutputPath=$work/images/")
+  [ -n "${QUICKSTART_BASE_IMAGE:-}" ] && args+=("-p:ContainerBaseImage=$QUICKSTART_BASE_IMAGE")
+  if dotnet publish "src/Orders.$process" "${args[@]}" > "$work/publish-$process.log" 2>&1; then
+    echo "Orders.$process -> $(ls "$work/images" | grep -i "$process" | head -1)"
+  else
+    failed=1
+    echo "Orders.$process: not published: $(grep -m1 -oE '(CONTAINER[0-9]+|HttpRequestException)[^[]*' "$work/publish-$process.log" | cut -c1-160)"
+  fi
+done
+ls -l "$work/images" | tail -n +2 | sed 's/^/  /'
+if [ "$failed" = 1 ]; then
+  echo "The base image could not be pulled (no registry reachable?): set QUICKSTART_BASE_IMAGE to a base image in a reachable registry."
+  [ "${QUICKSTART_REQUIRE_IMAGES:-}" = 1 ] && exit 1
+fi
+
+step "done: generated, built under strict policy, migrated, served, processed, stopped gracefully"

@@ -87,7 +87,7 @@ RULES = [
 
   # IV. Backing services
   ("TF0401", 4, "warning", "Backing service address hard-coded",
-   "{0} points at the fixed address '{1}'",
+   "The setting {0} points at the fixed address '{1}'",
    "Read the address and credentials from an environment variable (for example DATABASE_URL) so that swapping the resource changes config, not the release.",
    "Backing services are attached resources, located by config; a hard-coded address ties the release to one deploy."),
 
@@ -113,11 +113,11 @@ RULES = [
 
   # VII. Port binding
   ("TF0701", 7, "error", "The app is hosted inside IIS",
-   "{0}",
+   "{0} makes IIS the server ({1})",
    "Host with Kestrel (AspNetCoreHostingModel OutOfProcess or none) and remove web.config; the app binds the port it is given.",
    "Port binding: the app is self-contained and exports HTTP by binding a port, not by being loaded into a web server."),
   ("TF0702", 7, "error", "Hard-coded listen address",
-   "{0} sets the fixed listen address '{1}'",
+   "The setting {0} fixes the listen address '{1}'",
    "Bind the port from the environment (PORT, ASPNETCORE_HTTP_PORTS or ASPNETCORE_URLS) instead of a literal address.",
    "Port binding: the platform assigns the port; a fixed address in the release cannot move."),
   ("TF0703", 7, "warning", "Container port does not match the app's port",
@@ -147,21 +147,67 @@ RULES = [
 
   # X. Dev/prod parity
   ("TF1001", 10, "warning", "Development substitute for a backing service",
-   "'{0}' is referenced beside '{1}'",
+   "The development store '{0}' is referenced beside the production provider '{1}'",
    "Use the same backing service in development as in production (run it locally in a container).",
    "Dev/prod parity: a different store in development hides the bugs production will find."),
 
   # XI. Logs
   ("TF1101", 11, "error", "Logs written to files",
-   "{0}",
+   "{0} writes logs to files ({1})",
    "Log to stdout (a console sink or provider, JSON formatted) and let the platform route the stream.",
    "Logs are event streams: an app never routes or stores its own log files."),
 
   # XII. Admin processes
   ("TF1201", 12, "warning", "Admin task inside a long-running process",
-   "{0}",
+   "The setting {0} runs an admin task when the {1} process starts",
    "Run the task as a one-off admin process (TwelveFactorProcessType admin) from the same release.",
    "Admin processes run as one-off processes against a release, with the same code and config, never as a side effect of starting the web or worker process."),
+]
+
+# The trade-off of each rule's fix, in a sentence: what fixing it costs and what it buys. The assessment
+# (dotnet build -t:TwelveFactorAssess) prints it beside the fix.
+TRADE_OFFS = {
+  "TF0101": "Packaging shared code costs a release step for the library, and in return each app chooses when to take its changes.",
+  "TF0201": "A lock file is one more file to commit and refresh on upgrades; in return every build of a commit restores the same packages.",
+  "TF0202": "Pinned versions need deliberate upgrades (a bot can propose them); in return a build never changes under you overnight.",
+  "TF0203": "Packaging or vendoring the DLL takes an afternoon once; in return the build works on any machine, CI and containers included.",
+  "TF0204": "A digest must be bumped to take base-image patches (a bot can do it); in return the image you tested is the image you ship.",
+  "TF0301": "Reading settings from the environment needs a deploy-time variable per setting; in return one build serves every environment.",
+  "TF0302": "Per-environment values move to the deploy's variables; in return the release is the same artifact everywhere.",
+  "TF0303": "Secrets move to a secret store or environment variables and must be rotated once; in return the repository can be shared safely.",
+  "TF0304": "Keys are mounted at run time by the platform, a little more deploy setup; in return a leaked image leaks no credential.",
+  "TF0401": "Each deploy must now set one variable per backing service; in return swapping a database or cache is a config change, not a new release.",
+  "TF0501": "Releases wait for a commit; in return every running image can be traced to the exact source it was built from.",
+  "TF0502": "View edits need a rebuild and redeploy instead of a file copy; in return what runs is exactly what was built and tested.",
+  "TF0503": "Every release needs a fresh id; in return a rollback to an id always gets the same image.",
+  "TF0601": "A distributed store adds a network hop per access; in return any instance can serve any request and restarts lose nothing.",
+  "TF0701": "The app runs behind a reverse proxy instead of inside IIS; in return the same release runs on any host that gives it a port.",
+  "TF0702": "The platform must pass the port in (PORT or ASPNETCORE_HTTP_PORTS); in return instances can be placed and scaled anywhere.",
+  "TF0703": "The port is declared in one more place; in return the platform routes traffic to where the app actually listens.",
+  "TF0801": "The process type is one more line per project, and service hosting moves to the platform; in return each type scales on its own and the platform restarts it.",
+  "TF0802": "A separate worker is one more deployable; in return web latency and background throughput scale independently.",
+  "TF0901": "A non-root user may need file permissions adjusted; in return a compromised process cannot take over the container.",
+  "TF0902": "Loops must honour cancellation and hand back work; in return deploys and scale-downs lose no work.",
+  "TF1001": "Running the real database locally (in a container) is heavier than an in-memory store; in return dev finds the bugs prod would.",
+  "TF1101": "Log retention moves to the platform's log router; in return no disk fills up and every instance's logs land in one place.",
+  "TF1201": "Migrations run as a separate one-off step in the deploy; in return concurrent instances never race to change the schema.",
+}
+
+# What a person should review for each factor, because a build can only see part of it (or none of it).
+FACTOR_REVIEW = [
+  "",
+  "Check that the app lives in one repository, and that every deploy is built from a commit of it.",
+  "Check that nothing is installed on the servers beyond what the release declares (no system tools the app shells out to).",
+  "Check that every setting that differs between deploys comes from an environment variable, and that nothing secret is in the repository.",
+  "Check that databases, caches, queues and third-party APIs are all reached through config, and that swapping one needs no code change.",
+  "Check that releases are immutable and tagged with a unique id, and that nothing changes code on a running server.",
+  "Check for state kept in memory or on local disk between requests: sessions, caches, uploads; sticky sessions at the load balancer.",
+  "Check that the app binds the port the platform gives it and that nothing in front of it expects it inside a web server.",
+  "Check that each process type is deployed and scaled on its own, and that no process forks or daemonizes itself.",
+  "Check start-up time and SIGTERM handling: in-flight requests drain, jobs are handed back, and the container stops within its grace period.",
+  "Check that development and CI use the same backing services and versions as production, and that deploys are frequent.",
+  "Check that the app writes its logs to stdout only and that the platform collects them.",
+  "Check that admin tasks (migrations, scripts) run as one-off processes from the same release, not by hand on a server.",
 ]
 
 FACTORS = ["Engine", "Codebase", "Dependencies", "Config", "Backing services", "Build, release, run",
@@ -176,6 +222,11 @@ if __name__ == "__main__":
     for rid, factor, sev, title, msg, fix, why in RULES:
         for key, val in (("Factor", str(factor)), ("Severity", sev), ("Title", title), ("Message", msg), ("Fix", fix), ("Why", why)):
             entries.append(f'  <data name="{rid}_{key}" xml:space="preserve">\n    <value>{html.escape(val, quote=False)}</value>\n  </data>')
+    for rid, text in TRADE_OFFS.items():
+        entries.append(f'  <data name="{rid}_TradeOff" xml:space="preserve">\n    <value>{html.escape(text, quote=False)}</value>\n  </data>')
+    for factor, text in enumerate(FACTOR_REVIEW):
+        if text:
+            entries.append(f'  <data name="Factor{factor:02d}_Review" xml:space="preserve">\n    <value>{html.escape(text, quote=False)}</value>\n  </data>')
     resx = """<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>

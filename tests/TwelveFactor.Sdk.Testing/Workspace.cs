@@ -160,6 +160,13 @@ public sealed class Workspace : IDisposable
         throw new InvalidOperationException($"'{text}' is not in {relativePath}");
     }
 
+    /// <summary>The 1-based line and column where <paramref name="text"/> first occurs.</summary>
+    public (int Line, int Column) PositionOf(string relativePath, string text)
+    {
+        var line = LineOf(relativePath, text);
+        return (line, File.ReadAllLines(PathOf(relativePath))[line - 1].IndexOf(text, StringComparison.Ordinal) + 1);
+    }
+
     public void Dispose()
     {
         if (System.Environment.GetEnvironmentVariable("TWELVEFACTOR_KEEP_WORKSPACES") == "1")

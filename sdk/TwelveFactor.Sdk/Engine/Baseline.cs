@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TwelveFactor.Sdk.Rules;
 
 namespace TwelveFactor.Sdk.Engine;
 
@@ -76,6 +77,33 @@ public sealed class Baseline
 
             return new Baseline(entries);
         }
+    }
+
+    /// <summary>
+    /// The baseline at <paramref name="path"/> when there is one; a file that cannot be read adds a TF0001
+    /// finding and counts as empty, so every finding is reported as new rather than silently accepted.
+    /// </summary>
+    public static Baseline LoadOrReport(string? path, ICollection<Finding> findings)
+    {
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            return Empty;
+        }
+
+        try
+        {
+            return Load(path!);
+        }
+        catch (BaselineFormatException ex)
+        {
+            findings.Add(new Finding(RuleIds.MalformedBaseline, path!, ex.Line, ex.Column, new[] { ex.Message }, ""));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(Finding.At(RuleIds.MalformedBaseline, SourceLocation.WholeFile(path!), "", ex.Message));
+        }
+
+        return Empty;
     }
 
     public void Save(string path)

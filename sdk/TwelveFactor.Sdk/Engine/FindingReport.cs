@@ -51,7 +51,11 @@ public sealed class FindingReport
         var accepted = new HashSet<(string, string)>(baseline.Entries.Select(e => (e.RuleId, e.Fingerprint)));
         var matched = new HashSet<(string, string)>();
         var reported = new List<ReportedFinding>();
-        foreach (var item in Fingerprint.Assign(findings, baseDirectory))
+        // Two checks reading the same file (a malformed appsettings.json, say) may report the same finding.
+        var distinct = findings
+            .GroupBy(f => (f.RuleId, f.File, f.Line, f.Column, f.FingerprintKey, string.Join("\n", f.Arguments)))
+            .Select(g => g.First());
+        foreach (var item in Fingerprint.Assign(distinct, baseDirectory))
         {
             if (!RuleCatalog.TryGet(item.Finding.RuleId, out var rule))
             {

@@ -15,8 +15,9 @@ public enum RuleSeverity
 /// </summary>
 public sealed class Rule
 {
-    public Rule(string id, int factor, RuleSeverity defaultSeverity, string title, string messageFormat, string fix, string why)
+    public Rule(string id, int factor, RuleSeverity defaultSeverity, string title, string messageFormat, string fix, string why, string tradeOff = "")
     {
+        TradeOff = tradeOff;
         Id = id;
         Factor = factor;
         DefaultSeverity = defaultSeverity;
@@ -44,6 +45,9 @@ public sealed class Rule
 
     /// <summary>Why: the factor's reason.</summary>
     public string Why { get; }
+
+    /// <summary>What following the fix costs and what it buys, in a sentence; empty for engine diagnostics.</summary>
+    public string TradeOff { get; }
 
     public bool IsEngineDiagnostic => Factor == 0;
 

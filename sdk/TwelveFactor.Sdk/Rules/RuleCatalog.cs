@@ -34,6 +34,10 @@ public static class RuleCatalog
         return false;
     }
 
+    /// <summary>What a person should review for a factor (1..12), beyond what the build checks.</summary>
+    public static string FactorReview(int factor) =>
+        Resources.GetString("Factor" + factor.ToString("00", CultureInfo.InvariantCulture) + "_Review", CultureInfo.InvariantCulture) ?? "";
+
     private static IReadOnlyDictionary<string, Rule> Load()
     {
         var set = Resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true)
@@ -52,7 +56,7 @@ public static class RuleCatalog
                 ?? throw new InvalidOperationException("Rule " + id + " has no " + part + " in the catalogue.");
             var severity = (RuleSeverity)Enum.Parse(typeof(RuleSeverity), Text("Severity"), ignoreCase: true);
             rules[id] = new Rule(id, int.Parse(Text("Factor"), CultureInfo.InvariantCulture), severity,
-                Text("Title"), Text("Message"), Text("Fix"), Text("Why"));
+                Text("Title"), Text("Message"), Text("Fix"), Text("Why"), set.GetString(id + "_TradeOff") ?? "");
         }
 
         return rules;

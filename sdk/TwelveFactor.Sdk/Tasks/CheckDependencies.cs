@@ -57,10 +57,4 @@ public sealed class CheckDependencies : PolicyCheckTask
         return new DeclaredPackage(itemType, item.ItemSpec, useOverride ? versionOverride : Metadata(item, "Version"),
             useOverride ? "VersionOverride" : "Version", Metadata(item, "DefiningProjectFullPath"));
     }
-
-    /// <summary>Items the SDK adds itself (implicit framework packages, NuGet-resolved references) are not the project's declarations.</summary>
-    private static bool IsUserDefined(ITaskItem item) =>
-        !Metadata(item, "IsImplicitlyDefined").Equals("true", StringComparison.OrdinalIgnoreCase) &&
-        Metadata(item, "NuGetPackageId").Length == 0 &&
-        !Metadata(item, "ExternallyResolved").Equals("true", StringComparison.OrdinalIgnoreCase);
 }

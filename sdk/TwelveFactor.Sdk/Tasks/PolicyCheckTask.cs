@@ -45,4 +45,10 @@ public abstract class PolicyCheckTask : TwelveFactorTask
     protected abstract IEnumerable<Finding> Check();
 
     protected static string Metadata(ITaskItem item, string name) => item.GetMetadata(name) ?? "";
+
+    /// <summary>Items the SDK adds itself (implicit framework packages, NuGet-resolved references) are not the project's declarations.</summary>
+    protected static bool IsUserDefined(ITaskItem item) =>
+        !Metadata(item, "IsImplicitlyDefined").Equals("true", StringComparison.OrdinalIgnoreCase) &&
+        Metadata(item, "NuGetPackageId").Length == 0 &&
+        !Metadata(item, "ExternallyResolved").Equals("true", StringComparison.OrdinalIgnoreCase);
 }

@@ -54,7 +54,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
             }
         }
 
-        var baseline = LoadBaseline(findings);
+        var baseline = Baseline.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
         if (!ReportStaleBaselineEntries)
         {
@@ -96,29 +96,6 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         {
             yield return Finding.InProject(RuleIds.ProcessTypeNotVisible, ProjectFile, "TwelveFactorProcessType", processType, (ProcessTypeAtFlavourSelection ?? "").Trim());
         }
-    }
-
-    private Baseline LoadBaseline(List<Finding> findings)
-    {
-        if (string.IsNullOrEmpty(BaselineFile) || !File.Exists(BaselineFile))
-        {
-            return Baseline.Empty;
-        }
-
-        try
-        {
-            return Baseline.Load(BaselineFile!);
-        }
-        catch (BaselineFormatException ex)
-        {
-            findings.Add(new Finding(RuleIds.MalformedBaseline, BaselineFile!, ex.Line, ex.Column, new[] { ex.Message }, ""));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            findings.Add(Finding.At(RuleIds.MalformedBaseline, SourceLocation.WholeFile(BaselineFile!), "", ex.Message));
-        }
-
-        return Baseline.Empty;
     }
 
     private void WriteSarif(FindingReport report)

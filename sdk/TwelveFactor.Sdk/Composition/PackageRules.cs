@@ -1,0 +1,42 @@
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Composition;
+
+/// <summary>
+/// The rules that a direct package reference alone decides: run-time compilation (TF0502), self-daemonizing
+/// hosting (TF0801) and file-logging providers (TF1101). Packages that arrive transitively are never reported:
+/// the service did not choose them and does not necessarily use them.
+/// </summary>
+public static class PackageRules
+{
+    public static IEnumerable<Finding> Check(IReadOnlyList<DirectPackage> packages, string projectFile)
+    {
+        foreach (var package in packages)
+        {
+            if (KnownPackages.RunTimeCompilation.Contains(package.Id))
+            {
+                yield return At(RuleIds.RunTimeCompilation, package, projectFile, package.Id);
+            }
+
+            if (KnownPackages.IsSelfDaemonizing(package.Id))
+            {
+                yield return At(RuleIds.UnknownProcessType, package, projectFile,
+                    "The package '" + package.Id + "' makes the process manage itself as a Windows service or daemon");
+            }
+
+            if (KnownPackages.FileLogging.Contains(package.Id))
+            {
+                yield return At(RuleIds.FileLogging, package, projectFile, "The package '" + package.Id + "'", "a file-logging provider referenced directly");
+            }
+        }
+    }
+
+    /// <summary>A finding on the PackageReference line that declares the package, keyed by its id.</summary>
+    public static Finding At(string ruleId, DirectPackage package, string projectFile, params string[] arguments)
+    {
+        var file = string.IsNullOrEmpty(package.DefiningFile) ? projectFile : package.DefiningFile;
+        var location = ProjectXml.FindItem(file, "PackageReference", package.Id)?.Location ?? SourceLocation.WholeFile(file);
+        return Finding.At(ruleId, location, package.Id, arguments);
+    }
+}

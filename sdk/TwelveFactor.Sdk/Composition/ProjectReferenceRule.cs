@@ -1,0 +1,35 @@
+using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Rules;
+
+namespace TwelveFactor.Sdk.Composition;
+
+/// <summary>A ProjectReference as the project declares it, with the file that declares it.</summary>
+public sealed record DeclaredProjectReference(string Include, string DefiningFile);
+
+/// <summary>TF0101: a ProjectReference to a project outside the repository: code shared by path, not by package.</summary>
+public static class ProjectReferenceRule
+{
+    /// <param name="repositoryRoot">The repository's root; null outside a repository, where nothing can be told.</param>
+    public static IEnumerable<Finding> Check(IEnumerable<DeclaredProjectReference> references, string? repositoryRoot, string projectFile)
+    {
+        if (string.IsNullOrEmpty(repositoryRoot))
+        {
+            yield break;
+        }
+
+        foreach (var reference in references)
+        {
+            var definingFile = string.IsNullOrEmpty(reference.DefiningFile) ? projectFile : reference.DefiningFile;
+            var relative = reference.Include.Replace('\\', Path.DirectorySeparatorChar);
+            var fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(definingFile) ?? "", relative));
+            if (PathDisplay.IsUnder(fullPath, repositoryRoot!))
+            {
+                continue;
+            }
+
+            var location = ProjectXml.FindItem(definingFile, "ProjectReference", reference.Include)?.Location ?? SourceLocation.WholeFile(definingFile);
+            yield return Finding.At(RuleIds.ProjectReferenceOutsideRepository, location, reference.Include.Replace('\\', '/'),
+                reference.Include, repositoryRoot!);
+        }
+    }
+}

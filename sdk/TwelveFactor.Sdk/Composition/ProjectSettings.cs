@@ -1,0 +1,20 @@
+namespace TwelveFactor.Sdk.Composition;
+
+/// <summary>The evaluated properties the project-level rules read, with the files a user may have set them in.</summary>
+public sealed record ProjectSettings(
+    string ProjectFile,
+    IReadOnlyList<string> SettingFiles,
+    string OutputType,
+    bool IsService,
+    bool IsTestProject,
+    string StatedProcessType,
+    string FlavourProcessType,
+    string AspNetCoreHostingModel,
+    string IsTransformWebConfigDisabled)
+{
+    /// <summary>The property's last definition in the project's own files, where the user wrote it.</summary>
+    public Engine.XmlElementLocation? WrittenProperty(string name) =>
+        SettingFiles.Select(file => Engine.ProjectXml.FindProperty(file, name)).LastOrDefault(found => found is not null);
+
+    public bool IsWeb => (StatedProcessType.Length > 0 ? StatedProcessType : FlavourProcessType) == Engine.ProcessTypes.Web;
+}

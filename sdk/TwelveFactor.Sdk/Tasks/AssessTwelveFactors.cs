@@ -1,0 +1,66 @@
+using System.Text;
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Assessment;
+using TwelveFactor.Sdk.Engine;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>
+/// dotnet build -t:TwelveFactorAssess: prints the per-factor scorecard of a project and writes it as
+/// Markdown beside the SARIF log. It reads the findings files the report reads, under the same policy and
+/// baseline, and never fails the build for a finding: an assessment describes, the build enforces.
+/// </summary>
+public sealed class AssessTwelveFactors : PolicyTask
+{
+    [Required]
+    public ITaskItem[] FindingsFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    public string? BaselineFile { get; set; }
+
+    /// <summary>The rule ids the project's checks cover: a factor without any is not checkable at build time.</summary>
+    public ITaskItem[] AssessedRules { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Where the Markdown scorecard goes (obj/.../twelvefactor/TwelveFactor.assessment.md).</summary>
+    [Required]
+    public string MarkdownFile { get; set; } = "";
+
+    protected override void ExecuteCore()
+    {
+        var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
+        var findings = new List<Finding>();
+        foreach (var file in FindingsFiles)
+        {
+            try
+            {
+                findings.AddRange(Engine.FindingsFile.Read(file.ItemSpec));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                findings.Add(Finding.At(Rules.RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message));
+            }
+        }
+
+        var baseline = Baseline.LoadOrReport(BaselineFile, findings);
+        var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
+        var card = Scorecard.Create(report, AssessedRules.Select(r => r.ItemSpec));
+        var projectName = Path.GetFileNameWithoutExtension(ProjectFile);
+        var policy = PolicyLevel.ToString().ToLowerInvariant();
+        foreach (var line in ScorecardText.ConsoleLines(card, projectName, policy))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
+        try
+        {
+            FileWriting.WriteIfChanged(MarkdownFile, Encoding.UTF8.GetBytes(ScorecardText.Markdown(card, projectName, policy, projectDirectory)));
+            Log.LogMessage(MessageImportance.High, "  Written to {0}", MarkdownFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogDiagnostic(Rules.RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), MarkdownFile, ex.Message);
+        }
+    }
+}

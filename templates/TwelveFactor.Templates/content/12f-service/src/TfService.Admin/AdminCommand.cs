@@ -1,0 +1,41 @@
+namespace TfService.Admin;
+
+/// <summary>The commands the admin process knows, parsed from its arguments.</summary>
+public sealed record AdminCommand(string Name)
+{
+    public static readonly AdminCommand Help = new("help");
+#if (postgres)
+    public static readonly AdminCommand Migrate = new("migrate");
+    public static readonly AdminCommand JobStats = new("jobs stats");
+#endif
+    public static readonly AdminCommand Config = new("config");
+
+    public const string Usage = """
+        Usage: TfService.Admin <command>
+
+        One-off administrative commands, run with the same release and environment as the web and worker processes.
+
+        Commands:
+    #if (postgres)
+          migrate       Create or update the database schema (web and worker processes never do).
+          jobs stats    Print how many jobs are queued, done and failed, as JSON.
+    #endif
+          config        Print the settings this service reads from the environment (secrets hidden), as JSON.
+          help          Print this text (also -h, --help).
+
+        Exit codes: 0 success, 64 usage error, 69 database unavailable, 70 command failed, 78 configuration error.
+
+        """;
+
+    /// <summary>The command for the arguments, or null when they name none.</summary>
+    public static AdminCommand? Parse(IReadOnlyList<string> args) => string.Join(' ', args).Trim().ToLowerInvariant() switch
+    {
+        "" or "help" or "-h" or "--help" => Help,
+#if (postgres)
+        "migrate" => Migrate,
+        "jobs stats" => JobStats,
+#endif
+        "config" => Config,
+        _ => null,
+    };
+}

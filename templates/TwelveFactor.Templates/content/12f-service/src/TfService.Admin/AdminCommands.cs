@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+#if (postgres)
+using Npgsql;
+using TfService.Core.Database;
+using TfService.Core.Jobs;
+#endif
+using TfService.Core.Configuration;
+
+namespace TfService.Admin;
+
+public sealed class AdminCommands(
+#if (postgres)
+    SchemaMigrator migrator,
+    JobStore jobs,
+#endif
+    ILogger<AdminCommands> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<int> RunAsync(AdminCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if (postgres)
+            if (command == AdminCommand.Migrate)
+            {
+                await migrator.ApplyAsync(cancellationToken);
+                return ExitCodes.Success;
+            }
+            if (command == AdminCommand.JobStats)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(await jobs.StatsAsync(cancellationToken), Json));
+                return ExitCodes.Success;
+            }
+#endif
+            Console.Out.WriteLine(JsonSerializer.Serialize(DescribeConfig(), Json));
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("Command {Command} cancelled", command.Name);
+            return ExitCodes.Failure;
+        }
+#if (postgres)
+        catch (NpgsqlException e) when (e.IsTransient || e.InnerException is System.Net.Sockets.SocketException)
+        {
+            logger.LogError("Command {Command} failed: the database is unavailable: {Reason}", command.Name, e.Message);
+            return ExitCodes.Unavailable;
+        }
+#endif
+        catch (Exception e)
+        {
+            logger.LogError(e, "Command {Command} failed", command.Name);
+            return ExitCodes.Failure;
+        }
+    }
+
+    /// <summary>What each variable is set to, with credentials left out.</summary>
+    private static Dictionary<string, string?> DescribeConfig() => new()
+    {
+#if (postgres)
+        [DatabaseSettings.UrlVariable] = Redacted(Environment.GetEnvironmentVariable(DatabaseSettings.UrlVariable)),
+#endif
+        [ShutdownSettings.TimeoutVariable] = Environment.GetEnvironmentVariable(ShutdownSettings.TimeoutVariable),
+    };
+
+    private static string? Redacted(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url!.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***")
+            : url;
+}
