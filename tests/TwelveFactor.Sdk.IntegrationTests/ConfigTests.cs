@@ -106,9 +106,9 @@ public class ConfigTests
         ws.WriteFile("Svc/appsettings.json", """
             {
               "ConnectionStrings": {
-                "Db": "Server=db;Database=app;User Id=app;Password=${DB_PASSWORD};",
-                "Local": "Server=(localdb)\\mssqllocaldb;Integrated Security=true",
-                "Cache": "redis://default:%REDIS_PASSWORD%@cache:6379"
+                "Db": "Server=db.example;Database=app;User Id=app;Password=${DB_PASSWORD};",
+                "Local": "Server=sql.example;Integrated Security=true",
+                "Cache": "redis://default:%REDIS_PASSWORD%@cache.example:6379"
               },
               "ApiKey": "<your-key>",
               "Jwt": { "Key": "", "Issuer": "https://issuer.example", "TokenLifetime": "00:30:00" },
@@ -139,7 +139,7 @@ public class ConfigTests
 
         var malformed = Assert.Single(result.WithCode("TF0004"));
         Assert.Equal(("warning", "appsettings.json", 3, 3), (malformed.Severity, malformed.FileName, malformed.Line, malformed.Column));
-        Assert.Contains("expected ',' or '}' (line 3, column 3)", malformed.Message);
+        Assert.StartsWith("The file is malformed and was checked line by line instead: appsettings.json is not valid JSON at line 3, column 3: ", malformed.Message);
         var secret = Assert.Single(result.WithCode("TF0303"));
         Assert.Equal((2, 25), (secret.Line, secret.Column));
     }

@@ -3,14 +3,12 @@ using System.Text.RegularExpressions;
 namespace TwelveFactor.Sdk.Config;
 
 /// <summary>
-/// Reads keys and values line by line: the way XML, YAML, .env/.ini/.properties files are scanned, and the
-/// fallback for a JSON file that does not parse. A line no key can be read from is kept whole under an empty key,
+/// Reads keys and values line by line: the way XML (well-formed or not), YAML, .env/.ini/.properties files are
+/// scanned. A line no key can be read from is kept whole under an empty key,
 /// so that what the patterns look for is found anywhere in the file.
 /// </summary>
 public static partial class ConfigLines
 {
-    private static readonly Regex JsonPair = JsonPairPattern();
-
     private static readonly Regex XmlAttribute = XmlAttributePattern();
 
     private static readonly Regex XmlElementText = XmlElementTextPattern();
@@ -44,9 +42,6 @@ public static partial class ConfigLines
             {
                 switch (format)
                 {
-                    case ConfigFormat.Json:
-                        ReadJsonLine(line, lineNumber, values);
-                        break;
                     case ConfigFormat.Xml:
                         ReadXmlLine(line, lineNumber, values);
                         break;
@@ -68,14 +63,6 @@ public static partial class ConfigLines
         }
 
         return values;
-    }
-
-    private static void ReadJsonLine(string line, int lineNumber, List<ConfigValue> values)
-    {
-        foreach (Match match in JsonPair.Matches(line))
-        {
-            Add(values, match.Groups["key"].Value, match.Groups["value"], lineNumber);
-        }
     }
 
     private static void ReadXmlLine(string line, int lineNumber, List<ConfigValue> values)
@@ -193,9 +180,6 @@ public static partial class ConfigLines
 
         values.Add(new ConfigValue(key, text, lineNumber, offset + 1));
     }
-
-    [GeneratedRegex(@"""(?<key>[^""\\]{1,200})""\s*:\s*""(?<value>(?:[^""\\]|\\.)*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex JsonPairPattern();
 
     [GeneratedRegex(@"(?<key>[A-Za-z_][\w:.\-]*)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')", RegexOptions.CultureInvariant)]
     private static partial Regex XmlAttributePattern();

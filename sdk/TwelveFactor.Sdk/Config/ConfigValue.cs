@@ -6,19 +6,12 @@ namespace TwelveFactor.Sdk.Config;
 /// </summary>
 public sealed class ConfigValue
 {
-    private readonly int[]? _columns;
-
-    /// <param name="columns">
-    /// The file column of each character of <paramref name="text"/> when the text was unescaped (a JSON string
-    /// with escapes); null when the text is written as is from <paramref name="column"/> on.
-    /// </param>
-    public ConfigValue(string keyPath, string text, int line, int column, int[]? columns = null)
+    public ConfigValue(string keyPath, string text, int line, int column)
     {
         KeyPath = keyPath;
         Text = text;
         Line = line;
         Column = column;
-        _columns = columns;
     }
 
     public string KeyPath { get; }
@@ -31,9 +24,11 @@ public sealed class ConfigValue
     /// <summary>1-based column of the value's first character.</summary>
     public int Column { get; }
 
-    /// <summary>The file column of the character at <paramref name="offset"/> in <see cref="Text"/>.</summary>
-    public int ColumnOf(int offset) =>
-        _columns is not null && offset < _columns.Length ? _columns[offset] : Column + offset;
+    /// <summary>
+    /// The file column of the character at <paramref name="offset"/> in <see cref="Text"/> (exact unless an escape
+    /// sequence in a JSON string comes before it).
+    /// </summary>
+    public int ColumnOf(int offset) => Column + offset;
 
     /// <summary>The last segment of the key path, the name a reader sees: "Password" in "Db:Password".</summary>
     public string KeyName

@@ -22,7 +22,11 @@ public static partial class Placeholders
 
     private static readonly Regex Guid = GuidPattern();
 
-    /// <summary>True when the value stands for a secret rather than being one.</summary>
+    /// <summary>
+    /// True when the value stands for a secret rather than being one. The whole value must be the reference:
+    /// unlike <see cref="Engine.ConfigPlaceholder"/>, which finds a token anywhere in a host name, a random
+    /// secret may well contain "%ab%" or "&lt;x&gt;".
+    /// </summary>
     public static bool IsPlaceholder(string value)
     {
         var text = value.Trim();

@@ -11,7 +11,7 @@ namespace TwelveFactor.Sdk.Config;
 public static class PublishFolderRule
 {
     /// <param name="checkedAtBuild">Paths relative to the publish folder whose source the build checked.</param>
-    public static IReadOnlyList<Finding> Check(string publishDirectory, ISet<string> checkedAtBuild, string baseDirectory)
+    public static IReadOnlyList<Finding> Check(string publishDirectory, ISet<string> checkedAtBuild)
     {
         var findings = new List<Finding>();
         if (!Directory.Exists(publishDirectory))
@@ -46,7 +46,7 @@ public static class PublishFolderRule
             }
         }
 
-        findings.AddRange(SecretRule.Check(configFiles, baseDirectory));
+        findings.AddRange(SecretRule.Check(configFiles));
         return findings;
     }
 }

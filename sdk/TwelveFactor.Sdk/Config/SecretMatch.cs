@@ -1,3 +1,5 @@
+using TwelveFactor.Sdk.Engine;
+
 namespace TwelveFactor.Sdk.Config;
 
 /// <summary>
@@ -11,4 +13,4 @@ public sealed record SecretMatch(int Line, int Column, string Kind, string KeyPa
 }
 
 /// <summary>What scanning one file found, and whether the file parsed.</summary>
-public sealed record SecretScan(IReadOnlyList<SecretMatch> Matches, JsonSyntaxError? SyntaxError);
+public sealed record SecretScan(IReadOnlyList<SecretMatch> Matches, ConfigFileProblem? Problem);

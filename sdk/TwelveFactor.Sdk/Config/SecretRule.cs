@@ -12,7 +12,7 @@ public static class SecretRule
     /// <summary>Config files larger than this are data, not settings, and are not scanned.</summary>
     public const long MaximumFileSize = 4 * 1024 * 1024;
 
-    public static IReadOnlyList<Finding> Check(IEnumerable<string> files, string baseDirectory)
+    public static IReadOnlyList<Finding> Check(IEnumerable<string> files)
     {
         var findings = new List<Finding>();
         foreach (var file in files.Distinct(StringComparer.Ordinal))
@@ -38,20 +38,19 @@ public static class SecretRule
                 continue;
             }
 
-            findings.AddRange(ForText(file, text, baseDirectory));
+            findings.AddRange(ForText(file, text));
         }
 
         return findings;
     }
 
     /// <summary>The findings for one file's text.</summary>
-    public static IEnumerable<Finding> ForText(string file, string text, string baseDirectory)
+    public static IEnumerable<Finding> ForText(string file, string text)
     {
         var scan = SecretScanner.Scan(file, text);
-        if (scan.SyntaxError is { } error)
+        if (scan.Problem is { } problem)
         {
-            yield return new Finding(RuleIds.MalformedFile, file, error.Line, error.Column,
-                new[] { $"'{PathDisplay.Relative(baseDirectory, file)}' is not valid JSON: {error.Message} (line {error.Line}, column {error.Column})" }, "json");
+            yield return problem.ToFinding(file, "JSON");
         }
 
         foreach (var match in scan.Matches)

@@ -1,12 +1,13 @@
 using System.Text.RegularExpressions;
+using TwelveFactor.Sdk.Engine;
 
 namespace TwelveFactor.Sdk.Config;
 
 /// <summary>
 /// Finds secrets in a config file's text: private keys anywhere in it, then in each value the tokens of
 /// well-known services, credentials in URLs and connection strings, and what a secret-like key holds.
-/// JSON is parsed (comments and trailing commas allowed); a JSON file that does not parse, and every other
-/// format, is read line by line.
+/// JSON is read by the engine's <see cref="ConfigJson"/> (comments and trailing commas allowed, and what a
+/// malformed file holds); every other format is read line by line.
 /// </summary>
 public static class SecretScanner
 {
@@ -19,15 +20,15 @@ public static class SecretScanner
     public static SecretScan Scan(string path, string text)
     {
         var format = ConfigFiles.FormatOf(path);
-        JsonSyntaxError? syntaxError = null;
+        ConfigFileProblem? problem = null;
         IReadOnlyList<ConfigValue> values;
         if (format == ConfigFormat.Json)
         {
-            values = LenientJson.Read(text, out syntaxError);
-            if (syntaxError is not null)
-            {
-                values = ConfigLines.Read(text, ConfigFormat.Json);
-            }
+            // .NET configuration's reading: comments and trailing commas allowed; a file that does not parse is
+            // still read for what it holds, and its problem reported.
+            var json = ConfigJson.Parse(text);
+            problem = json.Problem;
+            values = json.Entries.Select(ValueOf).ToList();
         }
         else
         {
@@ -42,8 +43,12 @@ public static class SecretScanner
         }
 
         matches.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-        return new SecretScan(matches, syntaxError);
+        return new SecretScan(matches, problem);
     }
+
+    /// <summary>A JSON entry as a value; a string's column is that of its opening quote, its text starts one further.</summary>
+    private static ConfigValue ValueOf(ConfigEntry entry) =>
+        new(entry.Path, entry.Value, entry.Line, entry.Kind == ConfigValueKind.String ? entry.Column + 1 : entry.Column);
 
     private static void FindPrivateKeys(string text, List<SecretMatch> matches)
     {

@@ -32,7 +32,7 @@ public sealed class CheckConfig : PolicyCheckTask
             .Concat(ProjectFolderFiles.Select(f => f.GetMetadata("FullPath")))
             .Where(ConfigFiles.IsConfigFile);
         return ConfigItemRules.Check(items, new ItemLocations(ownRoot), ProjectFile, ConfigFiles.ReadTextOrNull)
-            .Concat(SecretRule.Check(configFiles, projectDirectory));
+            .Concat(SecretRule.Check(configFiles));
     }
 
     private static IEnumerable<ConfigItem> Items(IEnumerable<ITaskItem> items, string itemType) =>

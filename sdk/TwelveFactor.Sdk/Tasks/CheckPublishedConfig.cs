@@ -31,6 +31,6 @@ public sealed class CheckPublishedConfig : PolicyCheckTask
             }
         }
 
-        return PublishFolderRule.Check(PublishDirectory, checkedAtBuild, projectDirectory);
+        return PublishFolderRule.Check(PublishDirectory, checkedAtBuild);
     }
 }

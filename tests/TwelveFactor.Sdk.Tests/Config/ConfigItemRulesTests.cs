@@ -64,7 +64,7 @@ public sealed class ConfigItemRulesTests : IDisposable
         Write("publish/keys/id_rsa", SecretSamples.PrivateKeyPem);
         Write("publish/broken.json", "{ \"a\": }");
 
-        var findings = PublishFolderRule.Check(publish, new HashSet<string> { "appsettings.json" }, _root);
+        var findings = PublishFolderRule.Check(publish, new HashSet<string> { "appsettings.json" });
 
         Assert.Equal(new[]
         {

@@ -37,7 +37,7 @@ public class SecretScannerTests
     {
         var scan = SecretScanner.Scan("/src/" + file, text);
 
-        Assert.Null(scan.SyntaxError);
+        Assert.Null(scan.Problem);
         var match = Assert.Single(scan.Matches);
         Assert.Equal(kind, match.Kind);
         var (line, column) = PositionOf(text, secret);
@@ -113,7 +113,7 @@ public class SecretScannerTests
 
         var scan = SecretScanner.Scan("/src/appsettings.json", text);
 
-        Assert.Equal(new JsonSyntaxError(3, 3, "expected ',' or '}'"), scan.SyntaxError);
+        Assert.Equal((3, 3), (scan.Problem!.Line, scan.Problem.Column));
         Assert.Equal(new[] { ("GitHub token", 2, 13), ("password", 3, 16) }, scan.Matches.Select(m => (m.Kind, m.Line, m.Column)));
     }
 
