@@ -77,7 +77,7 @@ RULES = [
    "Move its values into environment variables set by each deploy, and keep the file out of the output (CopyToOutputDirectory/CopyToPublishDirectory Never) or delete it.",
    "Config is stored in the environment, not in grouped per-environment files: one build must serve every deploy."),
   ("TF0303", 3, "error", "Secret in a file the project carries",
-   "A {0} is written in '{1}': {2}",
+   "A secret ({0}) is written in '{1}': {2}",
    "Remove the value, rotate the credential, and read it from an environment variable or a secret store at run time.",
    "Config is stored in the environment: the code could be open-sourced at any moment without exposing a credential."),
   ("TF0304", 3, "error", "Key or credential file in the output",

@@ -51,7 +51,15 @@ public sealed record ConfigEntry(string Path, string Value, ConfigValueKind Kind
 }
 
 /// <summary>Why a config file did not parse (as JSON or XML), and where.</summary>
-public sealed record ConfigFileProblem(int Line, int Column, string Message);
+public sealed record ConfigFileProblem(int Line, int Column, string Message)
+{
+    /// <summary>
+    /// TF0004 for the file, worded and keyed alike whichever check read it, so that the report says it once.
+    /// </summary>
+    public Finding ToFinding(string path, string format) =>
+        new(Rules.RuleIds.MalformedFile, path, Line, Column,
+            new[] { $"{System.IO.Path.GetFileName(path)} is not valid {format} at line {Line}, column {Column}: {Message}" }, "syntax");
+}
 
 /// <summary>
 /// Reads a JSON config file (appsettings.json and the like) the way .NET configuration does: comments and

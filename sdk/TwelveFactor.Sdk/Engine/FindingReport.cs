@@ -43,6 +43,9 @@ public sealed class FindingReport
     /// <summary>Baseline entries whose finding is gone: the baseline can shrink by these.</summary>
     public IReadOnlyList<BaselineEntry> StaleEntries { get; }
 
+    /// <summary>The same report for a partial set of findings, where no baseline entry can be called stale.</summary>
+    public FindingReport WithoutStaleEntries() => new(Findings, Array.Empty<BaselineEntry>());
+
     public static FindingReport Create(IEnumerable<Finding> findings, string baseDirectory, SeverityPolicy policy, Baseline baseline)
     {
         var accepted = new HashSet<(string, string)>(baseline.Entries.Select(e => (e.RuleId, e.Fingerprint)));

@@ -22,16 +22,24 @@ public static class ProjectXml
         }
 
         XElement? match = null;
+        XElement? globMatch = null;
+        var normalizedIdentity = identity.Replace('\\', '/');
         foreach (var element in document.Descendants().Where(e => e.Name.LocalName == itemType))
         {
             var include = (string?)element.Attribute("Include") ?? (string?)element.Attribute("Update") ?? "";
-            if (include.Split(';').Any(part => part.Trim().Equals(identity, StringComparison.OrdinalIgnoreCase)))
+            var parts = include.Split(';').Select(part => part.Trim().Replace('\\', '/')).ToList();
+            if (parts.Any(part => part.Equals(normalizedIdentity, StringComparison.OrdinalIgnoreCase)))
             {
                 // The last one wins, as in MSBuild: a later Update overrides an earlier Include.
                 match = element;
             }
+            else if (parts.Any(part => part.IndexOfAny(new[] { '*', '?' }) >= 0 && GlobMatches(part, normalizedIdentity)))
+            {
+                globMatch = element;
+            }
         }
 
+        match ??= globMatch;
         return match is null ? null : Locate(file, match);
     }
 
@@ -40,6 +48,17 @@ public static class ProjectXml
     {
         var match = Load(file)?.Descendants().FirstOrDefault(e => e.Name.LocalName == itemType && e.Parent?.Name.LocalName == "ItemGroup");
         return match is null ? null : Locate(file, match);
+    }
+
+    /// <summary>MSBuild's wildcards: ** any folders, * any name part, ? one character; case-insensitive.</summary>
+    private static bool GlobMatches(string glob, string path)
+    {
+        var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(glob)
+            .Replace(@"\*\*/", "(?:.*/)?")
+            .Replace(@"\*\*", ".*")
+            .Replace(@"\*", "[^/]*")
+            .Replace(@"\?", "[^/]") + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(path, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     /// <summary>The last element that sets the property (MSBuild's last definition wins).</summary>

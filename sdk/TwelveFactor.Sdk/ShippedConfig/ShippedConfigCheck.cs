@@ -66,7 +66,5 @@ public static class ShippedConfigCheck
     }
 
     /// <summary>TF0004 for a config file that did not parse; the same key as every other reader of the file, so one report.</summary>
-    public static Finding Malformed(ShippedConfigFile file, ConfigFileProblem problem, string format) =>
-        new(RuleIds.MalformedFile, file.Path, problem.Line, problem.Column,
-            new[] { $"{file.Name} is not valid {format} at line {problem.Line}, column {problem.Column}: {problem.Message}" }, "syntax");
+    public static Finding Malformed(ShippedConfigFile file, ConfigFileProblem problem, string format) => problem.ToFinding(file.Path, format);
 }

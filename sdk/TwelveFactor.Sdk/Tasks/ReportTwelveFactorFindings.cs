@@ -34,7 +34,11 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
     /// </summary>
     public bool LogFindings { get; set; } = true;
 
-    /// <summary>False while some findings are still to come (the analyzer's, during the compile): their baseline entries are not stale.</summary>
+    /// <summary>
+    /// False for a report of some of the findings only: before the compile (the analyzer's are still to come)
+    /// or after publish (the publish-folder check alone). Baseline entries for the findings this report does
+    /// not hold are not stale.
+    /// </summary>
     public bool ReportStaleEntries { get; set; } = true;
 
     /// <summary>The process type the SDK saw when it chose the web, worker or console flavour.</summary>
@@ -59,12 +63,17 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
         var baseline = Baseline.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
+        if (!ReportStaleEntries)
+        {
+            report = report.WithoutStaleEntries();
+        }
+
         foreach (var reported in report.Findings.Where(_ => LogFindings))
         {
             FindingLogger.Log(Log, reported);
         }
 
-        if (ReportStaleEntries && report.StaleEntries.Count > 0 && !string.IsNullOrEmpty(BaselineFile))
+        if (report.StaleEntries.Count > 0 && !string.IsNullOrEmpty(BaselineFile))
         {
             var list = string.Join(", ", report.StaleEntries.Take(5).Select(e => e.RuleId + " in " + (e.File.Length > 0 ? e.File : "the project")));
             if (report.StaleEntries.Count > 5)

@@ -1,0 +1,157 @@
+using TwelveFactor.Sdk.Config;
+using static TwelveFactor.Sdk.Tests.Config.SecretSamples;
+
+namespace TwelveFactor.Sdk.Tests.Config;
+
+public class SecretScannerTests
+{
+    public static TheoryData<string, string, string, string> Secrets => new()
+    {
+        // file, text, kind, the secret as written (its position is where the finding must point)
+        { "appsettings.json", "{\n  \"ConnectionStrings\": {\n    \"Db\": \"Server=db;User Id=app;Password=" + Password + ";\"\n  }\n}", "connection-string password", Password },
+        { "appsettings.json", "{ \"Cache\": \"redis://default:" + Password + "@cache:6379\" }", "password in a URL", Password },
+        { "appsettings.json", "{ \"Db\": \"postgres://app:" + Password + "@db:5432/app\" }", "password in a URL", Password },
+        { "appsettings.json", "{ \"GitHub\": { \"Token\": \"" + GitHubToken + "\" } }", "GitHub token", GitHubToken },
+        { "appsettings.json", "{ \"Aws\": { \"AccessKeyId\": \"" + AwsAccessKeyId + "\" } }", "AWS access key id", AwsAccessKeyId },
+        { ".env", "AWS_SECRET_ACCESS_KEY=" + AwsSecretAccessKey + "\n", "AWS secret access key", AwsSecretAccessKey },
+        { "appsettings.json", "{ \"Storage\": \"DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + AzureAccountKey + ";EndpointSuffix=core.windows.net\" }", "Azure storage account key", AzureAccountKey },
+        { "settings.yaml", "google:\n  maps:\n    apiKey: " + GoogleApiKey + "\n", "Google API key", GoogleApiKey },
+        { "appsettings.json", "{ \"Slack\": \"" + SlackToken + "\" }", "Slack token", SlackToken },
+        { "app.properties", "stripe.key=" + StripeKey + "\n", "Stripe secret key", StripeKey },
+        { "appsettings.json", "{ \"Mail\": { \"Key\": \"" + SendGridKey + "\" } }", "SendGrid API key", SendGridKey },
+        { ".npmrc.env", "NPM_TOKEN=" + NpmToken, "npm token", NpmToken },
+        { "appsettings.json", "{ \"Auth\": { \"Bearer\": \"" + Jwt + "\" } }", "JSON web token", Jwt },
+        { "appsettings.json", "{\n  \"Jwt\": {\n    \"Issuer\": \"me\",\n    \"Key\": \"" + JwtSigningKey + "\"\n  }\n}", "JWT signing key", JwtSigningKey },
+        { "appsettings.json", "{ \"AzureAd\": { \"ClientSecret\": \"" + ClientSecret + "\" } }", "secret under the key 'ClientSecret'", ClientSecret },
+        { "web.config", "<configuration>\n  <appSettings>\n    <add key=\"SmtpPassword\" value=\"" + Password + "\" />\n  </appSettings>\n</configuration>", "password", Password },
+        { "web.config", "<connectionStrings>\n  <add name=\"Db\" connectionString=\"Data Source=.;Initial Catalog=app;User ID=sa;Pwd=" + Password + "\" />\n</connectionStrings>", "connection-string password", Password },
+        { "nlog.config", "<nlog>\n  <targets>\n    <target name=\"db\" password=\"" + Password + "\" />\n  </targets>\n</nlog>", "password", Password },
+        { "config.toml", "[database]\npassword = \"" + Password + "\"\n", "password", Password },
+        { "config.ini", "[db]\n; comment\npwd=" + Password + "\n", "password", Password },
+        { "docker-compose.yml", "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: " + Password + "\n", "password", Password },
+    };
+
+    [Theory]
+    [MemberData(nameof(Secrets))]
+    public void Finds_each_kind_of_secret_at_its_line_and_column(string file, string text, string kind, string secret)
+    {
+        var scan = SecretScanner.Scan("/src/" + file, text);
+
+        Assert.Null(scan.Problem);
+        var match = Assert.Single(scan.Matches);
+        Assert.Equal(kind, match.Kind);
+        var (line, column) = PositionOf(text, secret);
+        Assert.Equal((line, column), (match.Line, match.Column));
+        AssertRedacted(match, secret);
+    }
+
+    [Fact]
+    public void Finds_private_keys_in_pem_blocks_and_in_service_account_json()
+    {
+        var yaml = "tls:\n  key: |\n    " + PrivateKeyPem.Replace("\n", "\n    ");
+        var match = Assert.Single(SecretScanner.Scan("/src/values.yaml", yaml).Matches);
+        Assert.Equal(("private key", 3, 5), (match.Kind, match.Line, match.Column));
+
+        var serviceAccount = "{\n  \"type\": \"service_account\",\n  \"private_key_id\": \"0123456789abcdef0123456789abcdef01234567\",\n  \"private_key\": \"" +
+                             PrivateKeyPem.Replace("\n", "\\n") + "\"\n}";
+        var gcp = Assert.Single(SecretScanner.Scan("/src/gcp.json", serviceAccount).Matches);
+        Assert.Equal(("GCP service account private key", 4, 19), (gcp.Kind, gcp.Line, gcp.Column));
+        AssertRedacted(gcp, KeyMaterial);
+    }
+
+    public static TheoryData<string, string> NotSecrets => new()
+    {
+        { "appsettings.json", "{ \"Db\": \"Server=db;User Id=app;Password=${DB_PASSWORD};\" }" },
+        { "appsettings.json", "{ \"Db\": \"Server=db;User Id=app;Password=%DB_PASSWORD%;\" }" },
+        { "appsettings.json", "{ \"Db\": \"Server=db;User Id=app;Password=;\" }" },
+        { "appsettings.json", "{ \"Db\": \"Server=db;Integrated Security=true;Database=app\" }" },
+        { "appsettings.json", "{ \"Db\": \"postgres://app:${DB_PASSWORD}@db:5432/app\" }" },
+        { "appsettings.json", "{ \"Api\": \"https://user@example.org/path\" }" },
+        { "appsettings.json", "{ \"ApiKey\": \"<your-key>\" }" },
+        { "appsettings.json", "{ \"ApiKey\": \"your-api-key-here\" }" },
+        { "appsettings.json", "{ \"ApiKey\": \"\" }" },
+        { "appsettings.json", "{ \"ClientSecret\": \"********\" }" },
+        { "appsettings.json", "{ \"ClientSecret\": \"{{client_secret}}\" }" },
+        { "appsettings.json", "{ \"ClientSecret\": \"#{ClientSecret}#\" }" },
+        { "appsettings.json", "{ \"ClientSecret\": \"__CLIENT_SECRET__\" }" },
+        { "appsettings.json", "{ \"ClientSecret\": \"@Microsoft.KeyVault(SecretUri=https://v.vault.azure.net/secrets/s)\" }" },
+        { "appsettings.json", "{ \"Password\": \"changeme\" }" },
+        { "appsettings.json", "{ \"Password\": \"password\" }" },
+        { "appsettings.json", "{ \"Aws\": { \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\" } }" },
+        { "appsettings.json", "{ \"ClientId\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" }" },
+        { "appsettings.json", "{ \"ApiKey\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" }" },
+        { "appsettings.json", "{ \"Build\": { \"CommitSha\": \"9fceb02d0ae598e95dc970b74767f19372d61af8\" } }" },
+        { "appsettings.json", "{ \"ContentHash\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\" }" },
+        { "appsettings.json", "{ \"ApplicationInsights\": { \"InstrumentationKey\": \"0f8fad5b-d9cb-469f-a165-70867728950e\" } }" },
+        { "appsettings.json", "{ \"Identity\": { \"Password\": { \"RequiredLength\": 12 }, \"PasswordLength\": 12, \"TokenLifetime\": \"00:30:00\" } }" },
+        { "appsettings.json", "{ \"Jwt\": { \"Issuer\": \"https://issuer.example\", \"Audience\": \"api\", \"Key\": \"${JWT_KEY}\" } }" },
+        { "appsettings.json", "{ \"Tls\": { \"KeyFile\": \"/run/secrets/tls.key\", \"PasswordFile\": \"/run/secrets/pw\" } }" },
+        { "appsettings.json", "{ \"Auth\": { \"TokenEndpoint\": \"https://login.example/token\", \"SecretName\": \"db-password\" } }" },
+        { "appsettings.json", "{ \"Cert\": \"-----BEGIN PUBLIC KEY-----\\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\\n-----END PUBLIC KEY-----\" }" },
+        { "appsettings.json", "{ \"Example\": \"-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\" }" },
+        { "appsettings.json", "{ \"Stripe\": \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\" }" },
+        { "appsettings.json", "{ \"Version\": \"1.2.3-beta.4+build.5678\" }" },
+        { ".env", "DB_PASSWORD=${DB_PASSWORD}\nAPI_TOKEN=\nSECRET_KEY=<set-me>\n" },
+        { ".env.example", "DB_PASSWORD=your-password\n" },
+        { "web.config", "<add key=\"ApiKey\" value=\"[ApiKey]\" />" },
+        { "settings.yaml", "db:\n  password: ${DB_PASSWORD}\n  passwordLength: 16\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotSecrets))]
+    public void Placeholders_and_look_alikes_are_not_secrets(string file, string text)
+    {
+        var scan = SecretScanner.Scan("/src/" + file, text);
+
+        Assert.Empty(scan.Matches);
+    }
+
+    [Fact]
+    public void A_malformed_json_file_is_named_and_still_scanned_line_by_line()
+    {
+        var text = "{\n  \"Token\": \"" + GitHubToken + "\"\n  \"Password\": \"" + Password + "\"\n}";
+
+        var scan = SecretScanner.Scan("/src/appsettings.json", text);
+
+        Assert.Equal((3, 3), (scan.Problem!.Line, scan.Problem.Column));
+        Assert.Equal(new[] { ("GitHub token", 2, 13), ("password", 3, 16) }, scan.Matches.Select(m => (m.Kind, m.Line, m.Column)));
+    }
+
+    [Fact]
+    public void The_fingerprint_key_is_stable_across_line_moves_and_changes_with_the_value()
+    {
+        var a = Assert.Single(SecretScanner.Scan("/src/a.json", "{ \"Db\": { \"Password\": \"" + Password + "\" } }").Matches);
+        var moved = Assert.Single(SecretScanner.Scan("/src/a.json", "{\n\n\n \"Db\": {\n \"Password\": \"" + Password + "\" } }").Matches);
+        var rotated = Assert.Single(SecretScanner.Scan("/src/a.json", "{ \"Db\": { \"Password\": \"" + Password + "!\" } }").Matches);
+
+        Assert.Equal(a.FingerprintKey, moved.FingerprintKey);
+        Assert.NotEqual(a.FingerprintKey, rotated.FingerprintKey);
+        Assert.Equal("'Db:Password' = *** (14 characters)", a.Description);
+    }
+
+    [Fact]
+    public void Only_the_public_prefix_of_a_token_is_shown()
+    {
+        Assert.Equal("ghp_*** (40 characters)", Redaction.Preview(GitHubToken, "gh"));
+        Assert.Equal("sk_live_*** (40 characters)", Redaction.Preview(StripeKey, "sk_live_"));
+        Assert.Equal("*** (14 characters)", Redaction.Preview(Password, ""));
+    }
+
+    private static void AssertRedacted(SecretMatch match, string secret)
+    {
+        var visible = match.Description + match.Preview + match.FingerprintKey + match.KeyPath;
+        // No run of 8 characters of the secret may be shown (a public prefix such as "sk_live_" is not the secret).
+        for (var i = 0; i + 9 <= secret.Length; i++)
+        {
+            Assert.DoesNotContain(secret.Substring(i, 9), visible, StringComparison.Ordinal);
+        }
+    }
+
+    private static (int Line, int Column) PositionOf(string text, string secret)
+    {
+        var offset = text.IndexOf(secret, StringComparison.Ordinal);
+        var line = text.Take(offset).Count(c => c == '\n') + 1;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, offset - 1)) + 1;
+        return (line, offset - lineStart + 1);
+    }
+}
