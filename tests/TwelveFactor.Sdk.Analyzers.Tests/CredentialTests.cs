@@ -36,7 +36,7 @@ public class CredentialTests
 
         Assert.Equal(new[] { "TF0303", "TF0401" }, diagnostics.Select(d => d.Id).OrderBy(id => id));
         var secret = diagnostics.Single(d => d.Id == "TF0303");
-        Assert.StartsWith("A password is written in 'Program.cs': a string literal passed to NpgsqlConnection.", secret.GetMessage());
+        Assert.StartsWith("A secret (password) is written in 'Program.cs': a string literal passed to NpgsqlConnection.", secret.GetMessage());
         Assert.DoesNotContain("s3cr3t", secret.GetMessage());
         Assert.DoesNotContain("s3cr3t", secret.Properties[TwelveFactor.Sdk.Engine.AnalyzerProperties.Key]);
         Assert.Contains("'db.prod.internal'", diagnostics.Single(d => d.Id == "TF0401").GetMessage());

@@ -49,6 +49,23 @@ public class EngineTests
     }
 
     [Fact]
+    public void A_clean_no_op_build_skips_the_report_too_until_a_setting_changes()
+    {
+        using var ws = Workspace.Create("incremental-clean");
+        ws.WriteProject("Svc", "admin");
+        Assert.True(ws.Build("Svc").Succeeded);
+
+        var again = ws.Build("Svc", "-v:d");
+
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("Skipping target \"TwelveFactorReport\" because all output files are up-to-date", again.Output);
+
+        var stricter = ws.Build("Svc", "-v:d", "-p:TwelveFactorPolicy=strict");
+        Assert.True(stricter.Succeeded, stricter.ToString());
+        Assert.DoesNotContain("Skipping target \"TwelveFactorReport\"", stricter.Output);
+    }
+
+    [Fact]
     public void Design_time_builds_run_no_check()
     {
         using var ws = Workspace.Create("design-time");

@@ -19,6 +19,9 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
 
     public bool IsContinuousIntegration { get; set; }
 
+    /// <summary>Written when the lock file is valid, so that the next restore skips reading it until it changes.</summary>
+    public string? ValidLockFileStamp { get; set; }
+
     protected override void ExecuteCore()
     {
         if (File.Exists(LockFilePath))
@@ -27,6 +30,11 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
             if (problem is not null)
             {
                 LogDiagnostic(RuleIds.MalformedFile, new SourceLocation(LockFilePath, line, column), problem);
+            }
+            else if (!string.IsNullOrEmpty(ValidLockFileStamp))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(ValidLockFileStamp)!);
+                File.WriteAllText(ValidLockFileStamp, LockFilePath);
             }
 
             return;

@@ -7,12 +7,23 @@ namespace TwelveFactor.Sdk.Tasks;
 /// <summary>
 /// Reports every check's findings for one project: applies the baseline and the policy, logs errors, warnings
 /// and baselined notes with codes and help links, reports stale baseline entries, and writes the SARIF log.
-/// Runs on every build (it only reads small files), so a no-op build still fails on the findings it had.
+/// Runs whenever a findings file, the baseline or a setting changed, and on every build that had something
+/// to report, so a no-op build still fails on the findings it had; a clean no-op build skips it.
 /// </summary>
 public sealed class ReportTwelveFactorFindings : PolicyTask
 {
-    [Required]
+    /// <summary>Findings to log and report.</summary>
     public ITaskItem[] FindingsFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>
+    /// Findings the compiler has logged already (the analyzer's): they count for the SARIF log, the baseline
+    /// and the stale-entry check, but are not logged again.
+    /// </summary>
+    public ITaskItem[] QuietFindingsFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>True when there was nothing at all to report: no finding, no stale baseline entry.</summary>
+    [Output]
+    public bool IsClean { get; set; }
 
     [Required]
     public string ProjectFile { get; set; } = "";
@@ -29,12 +40,6 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
     public string? ProcessType { get; set; }
 
     /// <summary>
-    /// False for the pass after the compile: the findings were logged before it (build-time checks) or by the
-    /// compiler (the analyzer); that pass only completes the SARIF log and the stale-baseline check.
-    /// </summary>
-    public bool LogFindings { get; set; } = true;
-
-    /// <summary>
     /// False for a report of some of the findings only: before the compile (the analyzer's are still to come)
     /// or after publish (the publish-folder check alone). Baseline entries for the findings this report does
     /// not hold are not stale.
@@ -49,17 +54,9 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
         var findings = new List<Finding>();
         findings.AddRange(SettingsFindings());
-        foreach (var file in FindingsFiles)
-        {
-            try
-            {
-                findings.AddRange(Engine.FindingsFile.Read(file.ItemSpec));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message + " (rebuild to refresh it)"));
-            }
-        }
+        findings.AddRange(ReadAll(FindingsFiles));
+        var quiet = new HashSet<Finding>(ReadAll(QuietFindingsFiles), ReferenceEqualityComparer.Instance);
+        findings.AddRange(quiet);
 
         var baseline = Baseline.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
@@ -68,7 +65,8 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
             report = report.WithoutStaleEntries();
         }
 
-        foreach (var reported in report.Findings.Where(_ => LogFindings))
+        IsClean = report.Findings.Count == 0 && report.StaleEntries.Count == 0;
+        foreach (var reported in report.Findings.Where(f => !quiet.Contains(f.Finding)))
         {
             FindingLogger.Log(Log, reported);
         }
@@ -85,6 +83,27 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         }
 
         WriteSarif(report);
+    }
+
+    private static IEnumerable<Finding> ReadAll(IEnumerable<ITaskItem> files)
+    {
+        foreach (var file in files)
+        {
+            IReadOnlyList<Finding> read;
+            try
+            {
+                read = Engine.FindingsFile.Read(file.ItemSpec);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            {
+                read = new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message + " (rebuild to refresh it)") };
+            }
+
+            foreach (var finding in read)
+            {
+                yield return finding;
+            }
+        }
     }
 
     private IEnumerable<Finding> SettingsFindings()
