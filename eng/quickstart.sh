@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The main job, end to end: pack the SDK and the template, install the template into a throw-away hive, generate
 # a service, build it under the strict policy, run its admin, web and worker processes against a PostgreSQL
-# server started here, and publish one container image per process type as tarballs. Prints each step; stops
-# and removes everything it started.
+# server started here, commit it, and publish one release-labelled container image per process type to an OCI
+# registry started here on 127.0.0.1 (the base image is built offline from this machine's .NET runtime). Installs
+# what it needs first (eng/ci/*.sh, idempotent). Prints each step; stops and removes everything it started.
 #   eng/quickstart.sh
-#   QUICKSTART_BASE_IMAGE=127.0.0.1:5000/dotnet/aspnet:10.0 eng/quickstart.sh   # a base image from a local registry
-#   KEEP=1 eng/quickstart.sh                                                   # keep the generated service
+#   QUICKSTART_BASE_IMAGE=host:port/dotnet/aspnet:10.0@sha256:... eng/quickstart.sh   # another base image
+#   KEEP=1 eng/quickstart.sh                                                         # keep the generated service
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d /tmp/twelvefactor-quickstart.XXXXXX)"
@@ -22,9 +23,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cleanup() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   [ -f "$work/pg/data/postmaster.pid" ] && "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$work/pg/data" -m fast -w stop >/dev/null 2>&1 || true
+  [ -d "$work/registry" ] && bash "$root/eng/containers/registry.sh" stop "$work/registry" >/dev/null 2>&1 || true
   if [ "${KEEP:-}" = 1 ]; then echo "kept: $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+
+step "prerequisites (PostgreSQL; registry, skopeo, umoci, runc): installed when missing"
+for script in "$root"/eng/ci/*.sh; do bash "$script"; done
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -1 || true)"
 
 step "pack TwelveFactor.Sdk and TwelveFactor.Templates $version"
 VERSION="$version" PACKAGE_OUTPUT="$work/feed" bash "$root/eng/pack.sh"
@@ -76,23 +82,33 @@ pids=()
 echo "log events: web $(wc -l < "$work/web.log"), worker $(wc -l < "$work/worker.log") (one JSON object per line), e.g.:"
 grep -m1 '"Job 1 completed' "$work/worker.log" | cut -c1-200
 
-step "publish one container image per process type (tarballs)"
-mkdir -p "$work/images"
-failed=0
-for process in Web Worker Admin; do
-  args=(-t:PublishContainer -nologo -tl:off -v minimal "-p:ContainerArchiveOutputPath=$work/images/")
-  [ -n "${QUICKSTART_BASE_IMAGE:-}" ] && args+=("-p:ContainerBaseImage=$QUICKSTART_BASE_IMAGE")
-  if dotnet publish "src/Orders.$process" "${args[@]}" > "$work/publish-$process.log" 2>&1; then
-    echo "Orders.$process -> $(ls "$work/images" | grep -i "$process" | head -1)"
-  else
-    failed=1
-    echo "Orders.$process: not published: $(grep -m1 -oE '(CONTAINER[0-9]+|HttpRequestException)[^[]*' "$work/publish-$process.log" | cut -c1-160)"
-  fi
-done
-ls -l "$work/images" | tail -n +2 | sed 's/^/  /'
-if [ "$failed" = 1 ]; then
-  echo "The base image could not be pulled (no registry reachable?): set QUICKSTART_BASE_IMAGE to a base image in a reachable registry."
-  [ "${QUICKSTART_REQUIRE_IMAGES:-}" = 1 ] && exit 1
-fi
+step "commit the service: a release names the commit it was built from (factor V)"
+git init -q -b main . && git add -A
+git -c user.name=quickstart -c user.email=quickstart@localhost commit -qm "Orders, from dotnet new 12f-service"
+echo "commit $(git rev-parse HEAD)"
 
-step "done: generated, built under strict policy, migrated, served, processed, stopped gracefully"
+step "start an OCI registry on 127.0.0.1 and push an offline .NET base image to it"
+registry="$(bash "$root/eng/containers/registry.sh" start "$work/registry")"
+export DOTNET_CONTAINER_INSECURE_REGISTRIES="$registry"
+base="${QUICKSTART_BASE_IMAGE:-$(bash "$root/eng/containers/base-image.sh" "$registry")}"
+echo "registry $registry, base image $base"
+
+step "publish one release-labelled image per process type to $registry (strict policy)"
+for process in Web Worker Admin; do
+  dotnet publish "src/Orders.$process" -t:PublishContainer -nologo -tl:off -v minimal -p:TwelveFactorPolicy=strict \
+    "-p:ContainerRegistry=$registry" "-p:ContainerBaseImage=$base" > "$work/publish-$process.log" 2>&1 \
+    || { cat "$work/publish-$process.log"; exit 1; }
+  repository="orders-$(echo "$process" | tr '[:upper:]' '[:lower:]')"
+  tags="$(skopeo list-tags --tls-verify=false "docker://$registry/$repository" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)["Tags"]))')"
+  echo "$registry/$repository: tags $tags"
+  skopeo inspect --tls-verify=false --config "docker://$registry/$repository:${tags%% *}" | python3 -c '
+import json, sys
+labels = json.load(sys.stdin)["config"]["Labels"]
+for key in sorted(labels):
+    if key.startswith(("org.opencontainers.image.", "io.twelvefactor.")):
+        print(f"    {key}={labels[key]}")'
+done
+manifest="$(ls src/Orders.Web/bin/Release/net10.0/*/Orders.Web.release.json src/Orders.Web/bin/Release/net10.0/Orders.Web.release.json 2>/dev/null | head -1 || true)"
+[ -n "$manifest" ] && echo "release manifest for deploy tooling: $manifest"
+
+step "done: generated, built under strict policy, migrated, served, processed, stopped gracefully, released as images"

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test project: packs the SDK once into a test feed under a version of its own, builds the
-# solution, runs each test project in turn (integration tests bound their own parallelism), and ends with
-# the line "N passed, N failed, N skipped" counted from the TRX results.
+# Runs every test project: installs what the tests stand on when it is missing (eng/ci/*.sh: PostgreSQL, an
+# OCI registry, skopeo, umoci, runc; idempotent), packs the SDK once into a test feed under a version of its
+# own, builds the solution, runs each test project in turn (integration tests bound their own parallelism),
+# and ends with the line "N passed, N failed, N skipped" counted from the TRX results.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ "${TWELVEFACTOR_SKIP_PREREQUISITES:-}" != 1 ]; then
+  for script in eng/ci/*.sh; do
+    bash "$script" || { echo "$script failed"; echo "0 passed, 1 failed"; exit 1; }
+  done
+fi
 
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
