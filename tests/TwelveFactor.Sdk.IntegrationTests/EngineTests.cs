@@ -66,6 +66,19 @@ public class EngineTests
     }
 
     [Fact]
+    public void The_compilers_SARIF_log_is_written_only_where_the_analyzers_findings_are_collected()
+    {
+        using var ws = Workspace.Create("compiler-log");
+        ws.WriteProject("Svc", "admin");
+
+        Assert.True(ws.Build("Svc").Succeeded);
+        Assert.False(ws.Exists("Svc/obj/Debug/net10.0/twelvefactor/compiler.sarif"), "a local build pays no compiler log");
+
+        Assert.True(ws.Build("Svc", new Dictionary<string, string?> { ["CI"] = "true" }).Succeeded);
+        Assert.True(ws.Exists("Svc/obj/Debug/net10.0/twelvefactor/compiler.sarif"), "CI collects the analyzer's findings");
+    }
+
+    [Fact]
     public void Design_time_builds_run_no_check()
     {
         using var ws = Workspace.Create("design-time");

@@ -46,6 +46,9 @@ public sealed class FindingReport
     /// <summary>The same report for a partial set of findings, where no baseline entry can be called stale.</summary>
     public FindingReport WithoutStaleEntries() => new(Findings, Array.Empty<BaselineEntry>());
 
+    /// <summary>The same report keeping only the stale entries this pass can vouch for.</summary>
+    public FindingReport WithStaleEntriesWhere(Func<BaselineEntry, bool> keep) => new(Findings, StaleEntries.Where(keep).ToList());
+
     public static FindingReport Create(IEnumerable<Finding> findings, string baseDirectory, SeverityPolicy policy, Baseline baseline)
     {
         var accepted = new HashSet<(string, string)>(baseline.Entries.Select(e => (e.RuleId, e.Fingerprint)));

@@ -40,11 +40,12 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
     public string? ProcessType { get; set; }
 
     /// <summary>
-    /// False for a report of some of the findings only: before the compile (the analyzer's are still to come)
-    /// or after publish (the publish-folder check alone). Baseline entries for the findings this report does
-    /// not hold are not stale.
+    /// Which baseline entries this pass may call stale, for a report that holds only some of the findings:
+    /// <c>all</c> (default); <c>build</c>, before the compile, for entries outside C# sources (the analyzer's are
+    /// still to come); <c>code</c>, after the compile, for entries in C# sources; <c>none</c>, after publish
+    /// (the publish-folder check alone).
     /// </summary>
-    public bool ReportStaleEntries { get; set; } = true;
+    public string StaleEntries { get; set; } = "all";
 
     /// <summary>The process type the SDK saw when it chose the web, worker or console flavour.</summary>
     public string? ProcessTypeAtFlavourSelection { get; set; }
@@ -60,10 +61,13 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
         var baseline = Baseline.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
-        if (!ReportStaleEntries)
+        report = StaleEntries.Trim().ToLowerInvariant() switch
         {
-            report = report.WithoutStaleEntries();
-        }
+            "none" => report.WithoutStaleEntries(),
+            "build" => report.WithStaleEntriesWhere(e => !IsCodeFile(e.File)),
+            "code" => report.WithStaleEntriesWhere(e => IsCodeFile(e.File)),
+            _ => report,
+        };
 
         IsClean = report.Findings.Count == 0 && report.StaleEntries.Count == 0;
         foreach (var reported in report.Findings.Where(f => !quiet.Contains(f.Finding)))
@@ -84,6 +88,8 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
         WriteSarif(report);
     }
+
+    private static bool IsCodeFile(string file) => file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<Finding> ReadAll(IEnumerable<ITaskItem> files)
     {
