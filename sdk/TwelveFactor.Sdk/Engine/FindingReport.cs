@@ -43,9 +43,6 @@ public sealed class FindingReport
     /// <summary>Baseline entries whose finding is gone: the baseline can shrink by these.</summary>
     public IReadOnlyList<BaselineEntry> StaleEntries { get; }
 
-    /// <summary>The same report for a partial set of findings, where no baseline entry can be called stale.</summary>
-    public FindingReport WithoutStaleEntries() => new(Findings, Array.Empty<BaselineEntry>());
-
     /// <summary>The same report keeping only the stale entries this pass can vouch for.</summary>
     public FindingReport WithStaleEntriesWhere(Func<BaselineEntry, bool> keep) => new(Findings, StaleEntries.Where(keep).ToList());
 

@@ -63,7 +63,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
         report = StaleEntries.Trim().ToLowerInvariant() switch
         {
-            "none" => report.WithoutStaleEntries(),
+            "none" => report.WithStaleEntriesWhere(_ => false),
             "build" => report.WithStaleEntriesWhere(e => !IsCodeFile(e.File)),
             "code" => report.WithStaleEntriesWhere(e => IsCodeFile(e.File)),
             _ => report,
