@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using TwelveFactor.Sdk.Analyzers.Tests.Verification;
 using TwelveFactor.Sdk.Engine;
-using static TwelveFactor.Sdk.Analyzers.Tests.AnalyzerRun;
+using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;
 
@@ -14,8 +16,8 @@ public class BaselineTests
         {
             static void Configure(WebApplicationBuilder builder)
             {
-                builder.WebHost.UseUrls("http://localhost:5000");
-                builder.WebHost.UseUrls("http://localhost:5000");
+                builder.WebHost.UseUrls({|#0:"http://localhost:5000"|});
+                builder.WebHost.UseUrls({|#1:"http://localhost:5000"|});
             }
         }
         """;
@@ -28,36 +30,39 @@ public class BaselineTests
     private static string FingerprintOf(int occurrence) =>
         Fingerprint.Compute("TF0702", "Program.cs", "UseUrls|http://localhost:5000", occurrence);
 
+    private static DiagnosticResult ListenAddress(int location, DiagnosticSeverity severity, bool suppressed) =>
+        Diagnostic("TF0702").WithLocation(location).WithSeverity(severity).WithIsSuppressed(suppressed)
+            .WithArguments("UseUrls", "http://localhost:5000");
+
     [Fact]
-    public void A_baselined_error_is_suppressed_and_only_its_own_occurrence()
+    public async Task A_baselined_error_is_suppressed_and_only_its_own_occurrence()
     {
         // TF0702 is an error rule: the SDK's global config makes it one (a descriptor defaulting to Error could not be suppressed).
-        var asTheSdkConfiguresIt = new Dictionary<string, ReportDiagnostic> { ["TF0702"] = ReportDiagnostic.Error };
-        var diagnostics = Analyze(TwoListenAddresses, baseline: BaselineOf(("TF0702", FingerprintOf(0))), severities: asTheSdkConfiguresIt);
-
-        Assert.Equal(2, diagnostics.Length);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
-        Assert.True(diagnostics[0].IsSuppressed);
-        Assert.False(diagnostics[1].IsSuppressed);
+        await new ServiceTest().WithSource(TwoListenAddresses).WithSeverity("TF0702", ReportDiagnostic.Error)
+            .WithBaseline(BaselineOf(("TF0702", FingerprintOf(0))))
+            .Expecting(ListenAddress(0, DiagnosticSeverity.Error, suppressed: true), ListenAddress(1, DiagnosticSeverity.Error, suppressed: false))
+            .RunAsync();
     }
 
     [Fact]
-    public void A_baselined_finding_stays_suppressed_when_lines_move()
+    public async Task A_baselined_finding_stays_suppressed_when_lines_move()
     {
         var moved = TwoListenAddresses.Replace("static class Startup", "// a new comment\n\nstatic class Startup");
-        var strict = new Dictionary<string, ReportDiagnostic> { ["TF0702"] = ReportDiagnostic.Error };
-        var diagnostics = Analyze(moved, baseline: BaselineOf(("TF0702", FingerprintOf(0)), ("TF0702", FingerprintOf(1))), severities: strict);
-
-        Assert.All(diagnostics, d => Assert.True(d.IsSuppressed));
+        await new ServiceTest().WithSource(moved).WithSeverity("TF0702", ReportDiagnostic.Error)
+            .WithBaseline(BaselineOf(("TF0702", FingerprintOf(0)), ("TF0702", FingerprintOf(1))))
+            .Expecting(ListenAddress(0, DiagnosticSeverity.Error, suppressed: true), ListenAddress(1, DiagnosticSeverity.Error, suppressed: true))
+            .RunAsync();
     }
 
     [Fact]
-    public void Fingerprints_match_the_engine_scheme()
+    public async Task Fingerprints_match_the_engine_scheme()
     {
-        var diagnostics = Analyze(TwoListenAddresses);
-        var subjects = diagnostics.Select(d => new FingerprintSubject(d.Id, d.Location.GetLineSpan().Path,
-            d.Location.GetLineSpan().StartLinePosition.Line + 1, 1, d.Properties[AnalyzerProperties.Key]!));
+        var test = new ServiceTest().WithSource(TwoListenAddresses).Expecting(
+            ListenAddress(0, DiagnosticSeverity.Warning, suppressed: false), ListenAddress(1, DiagnosticSeverity.Warning, suppressed: false));
+        await test.RunAsync();
 
+        var subjects = test.Reported.Distinct().OrderBy(d => d.Location.SourceSpan.Start).Select(d => new FingerprintSubject(d.Id, d.Location.GetLineSpan().Path,
+            d.Location.GetLineSpan().StartLinePosition.Line + 1, 1, d.Properties[AnalyzerProperties.Key]!));
         var assigned = Fingerprint.Assign(subjects, ProjectDirectory, s => s);
 
         Assert.Equal(new[] { FingerprintOf(0), FingerprintOf(1) }, assigned.Select(a => a.Fingerprint));
@@ -65,19 +70,20 @@ public class BaselineTests
     }
 
     [Fact]
-    public void A_malformed_baseline_suppresses_nothing()
+    public async Task A_malformed_baseline_suppresses_nothing()
     {
-        var diagnostics = Analyze(TwoListenAddresses, baseline: "{ \"findings\": [ { \"ruleId\": \"TF0702\", ");
-
-        Assert.All(diagnostics, d => Assert.False(d.IsSuppressed));
+        await new ServiceTest().WithSource(TwoListenAddresses).WithBaseline("{ \"findings\": [ { \"ruleId\": \"TF0702\", ")
+            .Expecting(ListenAddress(0, DiagnosticSeverity.Warning, suppressed: false), ListenAddress(1, DiagnosticSeverity.Warning, suppressed: false))
+            .RunAsync();
     }
 
     [Fact]
-    public void An_entry_of_another_rule_or_file_suppresses_nothing()
+    public async Task An_entry_of_another_rule_or_file_suppresses_nothing()
     {
         var otherRule = Fingerprint.Compute("TF0401", "Program.cs", "UseUrls|http://localhost:5000", 0);
-        var diagnostics = Analyze(TwoListenAddresses, baseline: BaselineOf(("TF0401", otherRule), ("TF0702", Fingerprint.Compute("TF0702", "Other.cs", "UseUrls|http://localhost:5000", 0))));
-
-        Assert.All(diagnostics, d => Assert.False(d.IsSuppressed));
+        var otherFile = Fingerprint.Compute("TF0702", "Other.cs", "UseUrls|http://localhost:5000", 0);
+        await new ServiceTest().WithSource(TwoListenAddresses).WithBaseline(BaselineOf(("TF0401", otherRule), ("TF0702", otherFile)))
+            .Expecting(ListenAddress(0, DiagnosticSeverity.Warning, suppressed: false), ListenAddress(1, DiagnosticSeverity.Warning, suppressed: false))
+            .RunAsync();
     }
 }

@@ -1,4 +1,4 @@
-using static TwelveFactor.Sdk.Analyzers.Tests.AnalyzerRun;
+using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;
 
@@ -14,34 +14,38 @@ public class ListenAddressTests
         """;
 
     [Fact]
-    public void Literal_addresses_and_constant_ports_are_reported()
+    public async Task Literal_addresses_and_constant_ports_are_reported()
     {
-        var diagnostics = Analyze(Usings + """
+        await VerifyAsync(Usings + """
             static class Startup
             {
                 const string Address = "http://0.0.0.0:8080";
                 static void Configure(WebApplicationBuilder builder, WebApplication app)
                 {
-                    builder.WebHost.UseUrls("http://localhost:5000");
-                    app.Urls.Add(Address);
-                    builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP(5001));
-                    builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 5002));
-                    builder.WebHost.UseSetting("urls", "http://*:5003");
-                    app.Run("http://localhost:5004");
+                    builder.WebHost.UseUrls({|#0:"http://localhost:5000"|});
+                    app.Urls.Add({|#1:Address|});
+                    builder.WebHost.ConfigureKestrel(k => k.ListenAnyIP({|#2:5001|}));
+                    builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, {|#3:5002|}));
+                    builder.WebHost.UseSetting("urls", {|#4:"http://*:5003"|});
+                    app.Run({|#5:"http://localhost:5004"|});
                 }
             }
-            """);
-
-        Assert.Equal(new[] { "TF0702@11", "TF0702@12", "TF0702@13", "TF0702@14", "TF0702@15", "TF0702@16" }, IdsAndLines(diagnostics));
-        Assert.Contains("'http://localhost:5000'", diagnostics[0].GetMessage());
-        Assert.Contains("'*:5001'", diagnostics[2].GetMessage());
-        Assert.Contains("'IPAddress.Loopback:5002'", diagnostics[3].GetMessage());
+            """,
+            expected: new[]
+            {
+                Diagnostic("TF0702").WithLocation(0).WithArguments("UseUrls", "http://localhost:5000"),
+                Diagnostic("TF0702").WithLocation(1).WithArguments("app.Urls.Add", "http://0.0.0.0:8080"),
+                Diagnostic("TF0702").WithLocation(2).WithArguments("ListenAnyIP", "*:5001"),
+                Diagnostic("TF0702").WithLocation(3).WithArguments("Listen", "IPAddress.Loopback:5002"),
+                Diagnostic("TF0702").WithLocation(4).WithArguments("UseSetting(\"urls\")", "http://*:5003"),
+                Diagnostic("TF0702").WithLocation(5).WithArguments("app.Run", "http://localhost:5004"),
+            });
     }
 
     [Fact]
-    public void Addresses_from_configuration_or_the_environment_are_not_reported()
+    public async Task Addresses_from_configuration_or_the_environment_are_not_reported()
     {
-        var diagnostics = Analyze(Usings + """
+        await VerifyAsync(Usings + """
             static class Startup
             {
                 static void Configure(WebApplicationBuilder builder, WebApplication app, IConfiguration configuration)
@@ -55,7 +59,5 @@ public class ListenAddressTests
                 }
             }
             """);
-
-        Assert.Empty(diagnostics);
     }
 }

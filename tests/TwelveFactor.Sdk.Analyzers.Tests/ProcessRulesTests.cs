@@ -1,4 +1,5 @@
-using static TwelveFactor.Sdk.Analyzers.Tests.AnalyzerRun;
+using TwelveFactor.Sdk.Analyzers.Tests.Verification;
+using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;
 
@@ -15,9 +16,9 @@ public class ProcessRulesTests
         {
             static void Configure(IServiceCollection services)
             {
-                services.AddDistributedMemoryCache();
-                services.AddSession();
-                services.AddHostedService<Refresher>();
+                [|services.AddDistributedMemoryCache()|];
+                [|services.AddSession()|];
+                [|services.AddHostedService<Refresher>()|];
             }
         }
 
@@ -28,7 +29,7 @@ public class ProcessRulesTests
 
         static class RequestCache
         {
-            static readonly ConcurrentDictionary<string, string> Responses = new();
+            static readonly ConcurrentDictionary<string, string> [|Responses|] = new();
             static readonly Dictionary<string, int> Lookup = new() { ["a"] = 1 };
             static readonly List<string> Seen = new();
 
@@ -37,27 +38,42 @@ public class ProcessRulesTests
         }
         """;
 
-    [Fact]
-    public void In_a_web_process_in_memory_shared_state_and_hosted_workers_are_reported()
+    /// <summary>The sources with their markup spans numbered in order ({|#0:...|}, {|#1:...|}, ...).</summary>
+    private static string Numbered(string markup)
     {
-        var diagnostics = Analyze(WebServices);
+        var index = 0;
+        return System.Text.RegularExpressions.Regex.Replace(markup, @"\[\|(.*?)\|\]", m => "{|#" + index++ + ":" + m.Groups[1].Value + "|}");
+    }
 
-        Assert.Equal(new[] { "TF0601@10", "TF0601@11", "TF0802@12", "TF0601@23" }, IdsAndLines(diagnostics));
-        Assert.Contains("'RequestCache.Responses'", diagnostics[3].GetMessage());
-        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, diagnostics[2].Severity);
-        Assert.StartsWith("The hosted service 'Refresher' runs background work inside the web process.", diagnostics[2].GetMessage());
+    private static string Unmarked(string markup) => System.Text.RegularExpressions.Regex.Replace(markup, @"\[\|(.*?)\|\]", "$1");
+
+    [Fact]
+    public async Task In_a_web_process_in_memory_shared_state_and_hosted_workers_are_reported()
+    {
+        await VerifyAsync(Numbered(WebServices), expected: new[]
+        {
+            Diagnostic("TF0601").WithLocation(0).WithArguments(
+                "'AddDistributedMemoryCache()' backs IDistributedCache, and the sessions stored in it, with process memory"),
+            Diagnostic("TF0601").WithLocation(1).WithArguments(
+                "'AddSession()' keeps sessions in IDistributedCache, and no cache backed by a service (Redis, SQL Server, ...) is registered"),
+            Diagnostic("TF0802").WithLocation(2).WithSeverity(Microsoft.CodeAnalysis.DiagnosticSeverity.Info).WithArguments("Refresher"),
+            Diagnostic("TF0601").WithLocation(3).WithArguments(
+                "The static field 'RequestCache.Responses' (ConcurrentDictionary) is written while serving requests and lives only in this process"),
+        });
     }
 
     [Fact]
-    public void Sessions_backed_by_a_service_read_only_statics_and_other_process_types_are_not_reported()
+    public async Task Sessions_backed_by_a_service_read_only_statics_and_other_process_types_are_not_reported()
     {
-        var withRedis = WebServices
-            .Replace("services.AddDistributedMemoryCache();", "services.AddStackExchangeRedisCache(o => { });")
-            .Replace("services.AddHostedService<Refresher>();", "");
-        Assert.Equal(new[] { "TF0601@23" }, IdsAndLines(AnalyzeFiles(new[] { ("Program.cs", withRedis), ("Stubs.cs", Stubs.Libraries) })));
+        var withRedis = Numbered(WebServices
+            .Replace("[|services.AddDistributedMemoryCache()|];", "services.AddStackExchangeRedisCache(o => { });")
+            .Replace("[|services.AddSession()|];", "services.AddSession();")
+            .Replace("[|services.AddHostedService<Refresher>()|];", ""));
+        await new ServiceTest().WithLibraries().WithSource(withRedis).Expecting(Diagnostic("TF0601").WithLocation(0).WithArguments(
+            "The static field 'RequestCache.Responses' (ConcurrentDictionary) is written while serving requests and lives only in this process")).RunAsync();
 
-        Assert.Empty(Analyze(WebServices, processType: "worker"));
-        Assert.Empty(Analyze(WebServices, processType: ""));
+        await VerifyAsync(Unmarked(WebServices), processType: "worker");
+        await VerifyAsync(Unmarked(WebServices), processType: "");
     }
 
     private const string Migrations = """
@@ -67,8 +83,8 @@ public class ProcessRulesTests
         {
             static void Run(DbContext db)
             {
-                db.Database.Migrate();
-                db.Database.EnsureCreated();
+                {|#0:db.Database.Migrate()|};
+                {|#1:db.Database.EnsureCreated()|};
             }
         }
         """;
@@ -76,17 +92,16 @@ public class ProcessRulesTests
     [Theory]
     [InlineData("web")]
     [InlineData("worker")]
-    public void Migrations_in_a_web_or_worker_process_are_reported(string processType)
+    public async Task Migrations_in_a_web_or_worker_process_are_reported(string processType)
     {
-        var diagnostics = AnalyzeFiles(new[] { ("Program.cs", Migrations), ("Stubs.cs", Stubs.Libraries) }, processType);
-
-        Assert.Equal(new[] { "TF1201@7", "TF1201@8" }, IdsAndLines(diagnostics));
-        Assert.StartsWith("The setting 'Database.Migrate()' in code runs an admin task when the " + processType + " process starts.", diagnostics[0].GetMessage());
+        await new ServiceTest(processType).WithLibraries().WithSource(Migrations).Expecting(
+            Diagnostic("TF1201").WithLocation(0).WithArguments("'Database.Migrate()' in code", processType),
+            Diagnostic("TF1201").WithLocation(1).WithArguments("'Database.EnsureCreated()' in code", processType)).RunAsync();
     }
 
     [Fact]
-    public void Migrations_in_an_admin_process_are_not_reported()
+    public async Task Migrations_in_an_admin_process_are_not_reported()
     {
-        Assert.Empty(AnalyzeFiles(new[] { ("Program.cs", Migrations), ("Stubs.cs", Stubs.Libraries) }, "admin"));
+        await new ServiceTest("admin").WithLibraries().WithSource(Migrations.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "")).RunAsync();
     }
 }

@@ -1,4 +1,5 @@
-using static TwelveFactor.Sdk.Analyzers.Tests.AnalyzerRun;
+using TwelveFactor.Sdk.Analyzers.Tests.Verification;
+using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;
 
@@ -6,9 +7,9 @@ namespace TwelveFactor.Sdk.Analyzers.Tests;
 public class ShutdownAndLoggingTests
 {
     [Fact]
-    public void Hosted_loops_that_ignore_their_token_and_a_zero_shutdown_timeout_are_reported()
+    public async Task Hosted_loops_that_ignore_their_token_and_a_zero_shutdown_timeout_are_reported()
     {
-        var diagnostics = Analyze("""
+        await VerifyAsync("""
             using System;
             using System.Threading;
             using System.Threading.Tasks;
@@ -19,7 +20,7 @@ public class ShutdownAndLoggingTests
             {
                 protected override async Task ExecuteAsync(CancellationToken stoppingToken)
                 {
-                    while (true)
+                    {|#0:while|} (true)
                     {
                         await Task.Delay(1000);
                     }
@@ -46,48 +47,47 @@ public class ShutdownAndLoggingTests
             {
                 static void Configure(IServiceCollection services, IHostBuilder host)
                 {
-                    services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.Zero);
-                    services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(0));
+                    services.Configure<HostOptions>(o => {|#1:o.ShutdownTimeout = TimeSpan.Zero|});
+                    services.Configure<HostOptions>(o => {|#2:o.ShutdownTimeout = TimeSpan.FromSeconds(0)|});
                     services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
                 }
             }
-            """, processType: "worker");
-
-        Assert.Equal(new[] { "TF0902@11", "TF0902@38", "TF0902@39" }, IdsAndLines(diagnostics));
-        Assert.StartsWith("The loop in 'Poller.ExecuteAsync' never checks its CancellationToken 'stoppingToken'.", diagnostics[0].GetMessage());
+            """, processType: "worker", expected: new[]
+        {
+            Diagnostic("TF0902").WithLocation(0).WithArguments("The loop in 'Poller.ExecuteAsync' never checks its CancellationToken 'stoppingToken'"),
+            Diagnostic("TF0902").WithLocation(1).WithArguments("The host's ShutdownTimeout is set to zero"),
+            Diagnostic("TF0902").WithLocation(2).WithArguments("The host's ShutdownTimeout is set to zero"),
+        });
     }
 
     [Fact]
-    public void File_sinks_providers_and_log_file_writes_are_reported_console_sinks_are_not()
+    public async Task File_sinks_providers_and_log_file_writes_are_reported_console_sinks_are_not()
     {
-        var diagnostics = AnalyzeFiles(new[]
-        {
-            ("Stubs.cs", Stubs.Libraries),
-            ("Program.cs", """
-                using System;
-                using System.IO;
-                using Serilog;
+        await new ServiceTest("worker").WithLibraries().WithSource("""
+            using System;
+            using System.IO;
+            using Serilog;
 
-                static class Logging
+            static class Logging
+            {
+                static void Configure(string folder, string message)
                 {
-                    static void Configure(string folder, string message)
-                    {
-                        new LoggerConfiguration().WriteTo.File("logs/app.txt");
-                        new LoggerConfiguration().WriteTo.Console();
-                        File.AppendAllText("app.log", message);
-                        File.AppendAllText(Path.Combine(folder, $"log-{DateTime.Today:yyyyMMdd}.txt"), message);
-                        using var writer = new StreamWriter("logs/trace.log");
-                        var target = new NLog.Targets.FileTarget();
-                        var console = new NLog.Targets.ConsoleTarget();
-                        File.WriteAllText(Path.Combine(folder, "report.csv"), message);
-                        Console.WriteLine(message);
-                    }
+                    {|#0:new LoggerConfiguration().WriteTo.File("logs/app.txt")|};
+                    new LoggerConfiguration().WriteTo.Console();
+                    {|#1:File.AppendAllText("app.log", message)|};
+                    {|#2:File.AppendAllText(Path.Combine(folder, $"log-{DateTime.Today:yyyyMMdd}.txt"), message)|};
+                    using var writer = {|#3:new StreamWriter("logs/trace.log")|};
+                    var target = {|#4:new NLog.Targets.FileTarget()|};
+                    var console = new NLog.Targets.ConsoleTarget();
+                    File.WriteAllText(Path.Combine(folder, "report.csv"), message);
+                    Console.WriteLine(message);
                 }
-                """),
-        }, processType: "worker");
-
-        Assert.Equal(new[] { "TF1101@9", "TF1101@11", "TF1101@12", "TF1101@13", "TF1101@14" },
-            IdsAndLines(diagnostics).Where(x => x.StartsWith("TF", StringComparison.Ordinal)));
-        Assert.StartsWith("'WriteTo.File(...)' writes logs to files (a file sink).", diagnostics.First().GetMessage());
+            }
+            """).Expecting(
+            Diagnostic("TF1101").WithLocation(0).WithArguments("'WriteTo.File(...)'", "a file sink"),
+            Diagnostic("TF1101").WithLocation(1).WithArguments("'File.AppendAllText'", "'app.log'"),
+            Diagnostic("TF1101").WithLocation(2).WithArguments("'File.AppendAllText'", "'log-0.txt'"),
+            Diagnostic("TF1101").WithLocation(3).WithArguments("'new StreamWriter'", "'logs/trace.log'"),
+            Diagnostic("TF1101").WithLocation(4).WithArguments("'new FileTarget'", "a file target")).RunAsync();
     }
 }
