@@ -71,16 +71,48 @@ def extract(mirror, repo, target):
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    archive = subprocess.Popen(["git", "--git-dir", str(git_dir), "archive", "--format=tar", repo["commit"]],
-                               stdout=subprocess.PIPE)
-    subprocess.run(["tar", "-x", "-C", str(target)], stdin=archive.stdout, check=True)
-    if archive.wait() != 0:
-        return f"snapshot unreadable: git archive of {repo['commit']} failed in {git_dir}"
+    missing = write_tree(git_dir, repo["commit"], target)
+    if missing:
+        print(f"note    {repo['name']}: {missing} file(s) of the snapshot are not in the mirror (large files); the rest is used")
     quiet = ["-c", "user.name=corpus", "-c", "user.email=corpus@localhost", "-c", "commit.gpgsign=false"]
     run(["git", "init", "-q"], cwd=target)
     run(["git", *quiet, "add", "-A"], cwd=target)
     run(["git", *quiet, "commit", "-q", "-m", "snapshot " + repo["commit"]], cwd=target)
     return None
+
+
+def write_tree(git_dir, commit, target):
+    """Writes the commit's files under target, one blob at a time, so that a blob the snapshot lacks (files of
+    4 MiB and more are not mirrored) skips that file instead of the whole repository. Returns how many were
+    skipped."""
+    listing = subprocess.run(["git", "--git-dir", str(git_dir), "ls-tree", "-r", "-z", commit],
+                             stdout=subprocess.PIPE, check=True).stdout.split(b"\0")
+    entries = []
+    for entry in listing:
+        if not entry:
+            continue
+        meta, path = entry.split(b"\t", 1)
+        mode, kind, sha = meta.split()
+        if kind == b"blob" and mode != b"120000":
+            entries.append((sha.decode(), path.decode("utf-8", "surrogateescape")))
+    batch = subprocess.Popen(["git", "--git-dir", str(git_dir), "cat-file", "--batch"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    missing = 0
+    for sha, path in entries:
+        batch.stdin.write(sha.encode() + b"\n")
+        batch.stdin.flush()
+        header = batch.stdout.readline().split()
+        if len(header) < 3 or header[1] == b"missing":
+            missing += 1
+            continue
+        content = batch.stdout.read(int(header[2]))
+        batch.stdout.read(1)
+        destination = target / path
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(content)
+    batch.stdin.close()
+    batch.wait()
+    return missing
 
 
 def adopt(tree, repo, version, feed):
@@ -128,7 +160,7 @@ def adopt(tree, repo, version, feed):
 def check(tree, repo, service, sarif_dir, env):
     """The SDK's checks on one service; with restore when it restores here, else the restore-independent ones."""
     project = tree / service["project"]
-    sarif = sarif_dir / (Path(service["project"]).stem + ".sarif")
+    sarif = sarif_dir / (service["project"].replace("/", "+") + ".sarif")
     base = ["dotnet", "msbuild", str(project), "-t:TwelveFactorReport", "-nologo", "-v:q", "-m:1",
             f"-p:TwelveFactorSarifLog={sarif}"]
     code, output, seconds = run(base[:3] + ["-restore"] + base[3:], cwd=tree, env=env)
@@ -167,9 +199,10 @@ def is_code(label):
 
 
 def matches(finding, label):
+    """Same repository, rule and file, and the same line unless the finding is about the whole file."""
     return (finding["repo"] == label["repo"] and finding["rule"] == label["rule"]
             and finding["file"] == label["file"]
-            and (label["line"] is None or finding["line"] == label["line"]))
+            and (label["line"] is None or finding["line"] is None or finding["line"] == label["line"]))
 
 
 def score(all_findings, labels, measured_repos):
@@ -222,11 +255,15 @@ def main():
     parser.add_argument("--only", action="append", default=[], help="owner/name to run (repeatable)")
     parser.add_argument("--feed", default=None, help="an already packed feed (with --version)")
     parser.add_argument("--version", default=None)
+    parser.add_argument("--rescore", action="store_true",
+                        help="score the SARIF logs an earlier run left in --work against the labels, without checking again")
     options = parser.parse_args()
 
     work = Path(options.work or tempfile.mkdtemp(prefix="twelvefactor-corpus-"))
     work.mkdir(parents=True, exist_ok=True)
-    if options.feed and options.version:
+    if options.rescore:
+        version, feed = None, None
+    elif options.feed and options.version:
         version, feed = options.version, Path(options.feed)
     else:
         version, feed = pack(work)
@@ -240,23 +277,42 @@ def main():
     all_findings, measured, absent = [], set(), []
     for repo in repos:
         tree = work / "src" / repo["name"].replace("/", "+")
+        sarif_dir = work / "sarif" / repo["name"].replace("/", "+")
+        if options.rescore:
+            logs = sorted(sarif_dir.glob("*.sarif"))
+            if logs:
+                measured.add(repo["name"])
+                for log in logs:
+                    all_findings.extend(findings(log, repo["name"]))
+            else:
+                print(f"ABSENT  {repo['name']}: no SARIF log in {sarif_dir}; its labels are left out of the figures")
+                absent.append(repo["name"])
+            continue
         reason = extract(options.mirror, repo, tree)
         if reason:
             print(f"ABSENT  {repo['name']}: {reason}; its labels are left out of the figures")
             absent.append(repo["name"])
             continue
         adopt(tree, repo, version, feed)
-        sarif_dir = work / "sarif" / repo["name"].replace("/", "+")
         sarif_dir.mkdir(parents=True, exist_ok=True)
-        measured.add(repo["name"])
+        for old in sarif_dir.glob("*.sarif"):
+            old.unlink()
+        evaluated = False
         for service in repo["services"]:
             sarif, restored, output = check(tree, repo, service, sarif_dir, env)
             found = findings(sarif, repo["name"])
             all_findings.extend(found)
             state = "restored" if restored else "restore failed: restore-independent checks only"
             print(f"checked {repo['name']} {service['project']} ({state}): {len(found)} findings")
-            if not sarif.exists():
+            if sarif.exists():
+                evaluated = True
+            else:
                 print("  no SARIF log was written; the build said:\n    " + "\n    ".join(output.strip().splitlines()[-8:]))
+        if evaluated:
+            measured.add(repo["name"])
+        else:
+            print(f"NOT EVALUATED {repo['name']}: no service of it could be evaluated here; its labels are left out of the figures")
+            absent.append(repo["name"])
 
     result = score(all_findings, labels, measured)
     print()
