@@ -6,7 +6,7 @@ namespace TwelveFactor.Sdk.IntegrationTests;
 /// </summary>
 public class AnalyzerTests
 {
-    private const string ViolatingWebService = """
+    internal const string ViolatingWebService = """
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls("http://localhost:5000");
         builder.Services.AddHostedService<Pinger>();

@@ -31,8 +31,6 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
         .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    private readonly List<string> _globalConfig = new() { "is_global = true" };
-
     private readonly Dictionary<string, ReportDiagnostic> _severities = new();
 
     public ServiceTest(string processType = "web")
@@ -40,10 +38,11 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
         // Nothing to download: the running .NET's assemblies are the references.
         ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         TestState.AdditionalReferences.AddRange(RuntimeReferences.All);
-        _globalConfig.Add("build_property.TwelveFactorProcessType = " + processType);
-        _globalConfig.Add("build_property.MSBuildProjectDirectory = " + ProjectDirectory);
-        _globalConfig.Add("build_property.TwelveFactorBaselineFile = " + PathOf("TwelveFactor.baseline.json"));
-        SolutionTransforms.Add(AddGlobalConfig);
+        TestState.AnalyzerConfigFiles.Add((GlobalConfigPath, string.Join("\n",
+            "is_global = true",
+            "build_property.TwelveFactorProcessType = " + processType,
+            "build_property.MSBuildProjectDirectory = " + ProjectDirectory,
+            "build_property.TwelveFactorBaselineFile = " + PathOf("TwelveFactor.baseline.json")) + "\n"));
         SolutionTransforms.Add((solution, projectId) =>
         {
             var options = (CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!;
@@ -85,7 +84,7 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
     /// <summary>The third-party types the rules recognise, before and (when a fix is expected) after a fix.</summary>
     public ServiceTest WithLibraries()
     {
-        TestState.Sources.Add((PathOf(LibrariesFile), Stubs.Libraries));
+        TestState.Sources.Insert(0, (PathOf(LibrariesFile), SourceText.From(Stubs.Libraries)));
         AddLibrariesToFixedState();
         return this;
     }
@@ -96,7 +95,7 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
         var inFixed = FixedState.Sources.Any(s => s.filename == PathOf(LibrariesFile));
         if (inTest && !inFixed && FixedState.Sources.Count > 0)
         {
-            FixedState.Sources.Add((PathOf(LibrariesFile), Stubs.Libraries));
+            FixedState.Sources.Insert(0, (PathOf(LibrariesFile), SourceText.From(Stubs.Libraries)));
         }
     }
 
@@ -119,9 +118,12 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
         return this;
     }
 
-    /// <summary>The global config the SDK's targets write: build_property values.</summary>
-    private Solution AddGlobalConfig(Solution solution, ProjectId projectId) => solution.AddAnalyzerConfigDocument(
-        DocumentId.CreateNewId(projectId), ".globalconfig", SourceText.From(string.Join("\n", _globalConfig) + "\n"), filePath: GlobalConfigPath);
+    /// <summary>The findings that stay after the fixes (those no fix is offered for).</summary>
+    public ServiceTest WithFixedExpected(params DiagnosticResult[] expected)
+    {
+        FixedState.ExpectedDiagnostics.AddRange(expected);
+        return this;
+    }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         new DiagnosticAnalyzer[] { new TwelveFactorAnalyzer(), new BaselineSuppressor() };
