@@ -104,4 +104,25 @@ public class ProcessRulesTests
     {
         await new ServiceTest("admin").WithLibraries().WithSource(Migrations.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", "")).RunAsync();
     }
+
+    [Fact]
+    public async Task A_migration_guarded_by_the_command_line_is_an_admin_command_any_other_guard_is_not()
+    {
+        await new ServiceTest().AsProgram().WithLibraries().WithSource("""
+            using System;
+            using Microsoft.EntityFrameworkCore;
+
+            var db = new DbContext();
+            if (args is ["migrate"])
+            {
+                db.Database.Migrate();
+                return;
+            }
+
+            if (Environment.GetEnvironmentVariable("MIGRATE") == "1")
+            {
+                {|TF1201:db.Database.Migrate()|};
+            }
+            """).RunAsync();
+    }
 }

@@ -9,7 +9,7 @@ internal static class Stubs
     public const string Libraries = """
         namespace Microsoft.EntityFrameworkCore
         {
-            public class DbContext { public Infrastructure.DatabaseFacade Database { get; } = new(); }
+            public class DbContext : System.IDisposable { public Infrastructure.DatabaseFacade Database { get; } = new(); public void Dispose() { } }
             public class DbContextOptionsBuilder { }
             public static class RelationalDatabaseFacadeExtensions
             {

@@ -8,7 +8,9 @@ namespace TwelveFactor.Sdk.Analyzers.Rules;
 
 /// <summary>
 /// TF1201: schema migrations or creation run by a web or worker process (EF Core's Database.Migrate and
-/// EnsureCreated, FluentMigrator's MigrateUp, DbUp's PerformUpgrade). An admin process may run them.
+/// EnsureCreated, FluentMigrator's MigrateUp, DbUp's PerformUpgrade). An admin process may run them, and so may
+/// the same program started as a one-off admin command: a call under an `if` on the program's command-line
+/// arguments (`if (args is ["migrate"]) { ... }`) runs only when the process is started for that command.
 /// </summary>
 internal sealed class AdminTaskRule : CodeRule
 {
@@ -43,9 +45,20 @@ internal sealed class AdminTaskRule : CodeRule
             return;
         }
 
+        if (IsAdminCommand(invocation, context))
+        {
+            return;
+        }
+
         var call = SyntaxNames.LastName(invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : invocation.Expression);
         var described = (call.Length > 0 ? call + "." : "") + name + "()";
         context.Report(RuleIds.AdminTaskInService, invocation, name + "|" + SyntaxNames.EnclosingMember(invocation),
             "'" + described + "' in code", context.Settings.ProcessType);
     }
+
+    /// <summary>Under an if whose condition reads the entry point's args: the program started as a command.</summary>
+    private static bool IsAdminCommand(SyntaxNode node, InspectionContext context) => node.Ancestors().OfType<IfStatementSyntax>().Any(guard =>
+        guard.Statement.Span.Contains(node.Span) &&
+        guard.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name =>
+            name.Identifier.ValueText == "args" && context.Symbol(name) is IParameterSymbol { ContainingSymbol: IMethodSymbol { Name: "Main" or "<Main>$" } }));
 }

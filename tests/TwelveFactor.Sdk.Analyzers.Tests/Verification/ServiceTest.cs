@@ -99,6 +99,13 @@ internal sealed class ServiceTest : CSharpCodeFixTest<TwelveFactorAnalyzer, Empt
         }
     }
 
+    /// <summary>A program (top-level statements) rather than a library.</summary>
+    public ServiceTest AsProgram()
+    {
+        TestState.OutputKind = OutputKind.ConsoleApplication;
+        return this;
+    }
+
     public ServiceTest WithBaseline(string json)
     {
         TestState.AdditionalFiles.Add((PathOf("TwelveFactor.baseline.json"), json));
