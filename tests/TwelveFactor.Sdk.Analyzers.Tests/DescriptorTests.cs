@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;
 
@@ -33,5 +33,15 @@ public class DescriptorTests
         Assert.Equal(DiagnosticSeverity.Warning, bySeverity["TF0902"]); // warning
         Assert.Equal(DiagnosticSeverity.Warning, bySeverity["TF0702"]); // error: a suppressible default, made an error by the global config
         Assert.All(new TwelveFactorAnalyzer().SupportedDiagnostics, d => Assert.True(d.IsEnabledByDefault));
+    }
+
+    [Fact]
+    public void Every_descriptor_severity_is_the_catalogue_default_kept_suppressible()
+    {
+        foreach (var descriptor in new TwelveFactorAnalyzer().SupportedDiagnostics)
+        {
+            var expected = RuleCatalog.Get(descriptor.Id).DefaultSeverity == RuleSeverity.Suggestion ? DiagnosticSeverity.Info : DiagnosticSeverity.Warning;
+            Assert.Equal(expected, descriptor.DefaultSeverity);
+        }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TwelveFactor.Sdk.Analyzers.Rules;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Analyzers.Fixes;
 

@@ -1,5 +1,5 @@
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Assessment;
 
@@ -67,7 +67,7 @@ public sealed class Scorecard
     {
         var assessed = new HashSet<string>(assessedRules.Select(r => r.Trim()).Where(r => r.Length > 0), StringComparer.OrdinalIgnoreCase);
         var scores = new List<FactorScore>();
-        for (var factor = 1; factor <= Rules.Factors.Count; factor++)
+        for (var factor = 1; factor <= Catalog.Factors.Count; factor++)
         {
             var ofFactor = report.Findings.Where(f => f.Rule.Factor == factor).ToList();
             var counted = ofFactor.Where(f => f.Severity != RuleSeverity.None).ToList();

@@ -1,4 +1,4 @@
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Engine;
 
 namespace TwelveFactor.Sdk.Composition;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Containers;
 

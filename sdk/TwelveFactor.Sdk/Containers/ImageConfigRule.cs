@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Containers;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Engine;
 

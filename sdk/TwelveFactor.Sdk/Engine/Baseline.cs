@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Engine;
 

@@ -57,7 +57,7 @@ public sealed record ConfigFileProblem(int Line, int Column, string Message)
     /// TF0004 for the file, worded and keyed alike whichever check read it, so that the report says it once.
     /// </summary>
     public Finding ToFinding(string path, string format) =>
-        new(Rules.RuleIds.MalformedFile, path, Line, Column,
+        new(Catalog.RuleIds.MalformedFile, path, Line, Column,
             new[] { $"{System.IO.Path.GetFileName(path)} is not valid {format} at line {Line}, column {Column}: {Message}" }, "syntax");
 }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.ShippedConfig;
 

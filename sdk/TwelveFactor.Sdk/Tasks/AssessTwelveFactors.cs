@@ -39,7 +39,7 @@ public sealed class AssessTwelveFactors : PolicyTask
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
-                findings.Add(Finding.At(Rules.RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message));
+                findings.Add(Finding.At(Catalog.RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message));
             }
         }
 
@@ -60,7 +60,7 @@ public sealed class AssessTwelveFactors : PolicyTask
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            LogDiagnostic(Rules.RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), MarkdownFile, ex.Message);
+            LogDiagnostic(Catalog.RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), MarkdownFile, ex.Message);
         }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tasks;
 

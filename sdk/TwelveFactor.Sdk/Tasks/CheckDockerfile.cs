@@ -1,6 +1,6 @@
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tasks;
 

@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tasks;
 

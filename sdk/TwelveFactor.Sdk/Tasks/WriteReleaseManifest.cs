@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tasks;
 

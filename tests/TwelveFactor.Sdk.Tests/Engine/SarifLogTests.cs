@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tests.Engine;
 

@@ -1,6 +1,6 @@
 using TwelveFactor.Sdk.Assessment;
 using TwelveFactor.Sdk.Engine;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tests.ProjectRules;
 

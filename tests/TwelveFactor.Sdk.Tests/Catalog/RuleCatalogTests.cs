@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
-using TwelveFactor.Sdk.Rules;
+using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Testing;
 
-namespace TwelveFactor.Sdk.Tests.Engine;
+namespace TwelveFactor.Sdk.Tests.Catalog;
 
 /// <summary>The catalogue, the docs pages, the README's rule table and the targets agree.</summary>
 public class RuleCatalogTests

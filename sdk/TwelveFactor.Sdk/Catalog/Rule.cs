@@ -1,4 +1,4 @@
-namespace TwelveFactor.Sdk.Rules;
+namespace TwelveFactor.Sdk.Catalog;
 
 /// <summary>How loudly a finding is reported before the policy level and MSBuild's switches apply.</summary>
 public enum RuleSeverity
@@ -10,7 +10,8 @@ public enum RuleSeverity
 }
 
 /// <summary>
-/// One entry of the rule catalogue. Kept free of MSBuild and Roslyn types so that the build tasks and the
+/// One entry of the rule catalogue: its descriptor (id, factor, default severity, help link) and its text (title,
+/// message, fix, reason, trade-off). Kept free of MSBuild and Roslyn types so that the build tasks and the
 /// analyzer share it as source.
 /// </summary>
 public sealed class Rule
@@ -77,21 +78,4 @@ public sealed class Rule
         var reason = IsEngineDiagnostic ? Why : "Factor " + Factors.Roman(Factor) + " (" + FactorName + "): " + Why;
         return found.TrimEnd('.') + ". " + Fix + " " + reason;
     }
-}
-
-public static class Factors
-{
-    private static readonly string[] Names =
-    {
-        "Engine", "Codebase", "Dependencies", "Config", "Backing services", "Build, release, run", "Processes",
-        "Port binding", "Concurrency", "Disposability", "Dev/prod parity", "Logs", "Admin processes",
-    };
-
-    private static readonly string[] Numerals = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII" };
-
-    public const int Count = 12;
-
-    public static string Name(int factor) => factor >= 0 && factor < Names.Length ? Names[factor] : "Unknown";
-
-    public static string Roman(int factor) => factor >= 0 && factor < Numerals.Length ? Numerals[factor] : "?";
 }

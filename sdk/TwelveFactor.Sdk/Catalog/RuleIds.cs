@@ -1,4 +1,4 @@
-namespace TwelveFactor.Sdk.Rules;
+namespace TwelveFactor.Sdk.Catalog;
 
 /// <summary>Names for the catalogue's ids, so that code says which rule it reports.</summary>
 public static class RuleIds
