@@ -178,10 +178,11 @@ public class ProjectRuleTests
               </ItemGroup>
             """);
         ws.WriteFile("Worker/appsettings.json", """{ "Database": { "MigrateOnStartup": true } }""");
-        // An admin process may migrate on start: that is its job.
+        // An admin process may migrate on start and compile what an operator types into its console: that is its job.
         ws.WriteProject("Admin", "admin", """
               <ItemGroup>
                 <None Update="appsettings.json" CopyToOutputDirectory="PreserveNewest" />
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp.Scripting" Version="5.0.0" />
               </ItemGroup>
             """);
         ws.WriteFile("Admin/appsettings.json", """{ "Database": { "MigrateOnStartup": true } }""");

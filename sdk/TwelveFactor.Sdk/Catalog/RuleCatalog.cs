@@ -27,6 +27,7 @@ public static class RuleCatalog
     public static readonly Rule ReportNotWritten = Define(RuleIds.ReportNotWritten, factor: 0, RuleSeverity.Warning);
     public static readonly Rule BaselineNotWritten = Define(RuleIds.BaselineNotWritten, factor: 0, RuleSeverity.Error);
     public static readonly Rule ProcessTypeNotVisible = Define(RuleIds.ProcessTypeNotVisible, factor: 0, RuleSeverity.Error);
+    public static readonly Rule FrameworkMSBuildTooOld = Define(RuleIds.FrameworkMSBuildTooOld, factor: 0, RuleSeverity.Error);
 
     // I. Codebase
     public static readonly Rule ProjectReferenceOutsideRepository = Define(RuleIds.ProjectReferenceOutsideRepository, factor: 1, RuleSeverity.Warning);
@@ -87,6 +88,7 @@ public static class RuleCatalog
         ReportNotWritten,
         BaselineNotWritten,
         ProcessTypeNotVisible,
+        FrameworkMSBuildTooOld,
         ProjectReferenceOutsideRepository,
         LockFile,
         FloatingVersion,

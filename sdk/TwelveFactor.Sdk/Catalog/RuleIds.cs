@@ -12,6 +12,7 @@ public static class RuleIds
     public const string ReportNotWritten = "TF0006";
     public const string BaselineNotWritten = "TF0007";
     public const string ProcessTypeNotVisible = "TF0008";
+    public const string FrameworkMSBuildTooOld = "TF0009";
 
     public const string ProjectReferenceOutsideRepository = "TF0101";
 

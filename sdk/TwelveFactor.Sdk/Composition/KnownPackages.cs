@@ -3,9 +3,13 @@ namespace TwelveFactor.Sdk.Composition;
 /// <summary>The packages whose direct reference says something about a factor.</summary>
 public static class KnownPackages
 {
-    /// <summary>Factor V: compile code while the release runs.</summary>
+    /// <summary>
+    /// Factor V: compile code while the release runs (Razor views recompiled from disk, scripts evaluated by the
+    /// Roslyn scripting API or CS-Script). An admin process's REPL is the one place where that is the point.
+    /// </summary>
     public static readonly IReadOnlyCollection<string> RunTimeCompilation = Set(
-        "Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation");
+        "Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation", "Microsoft.CodeAnalysis.CSharp.Scripting",
+        "Microsoft.CodeAnalysis.VisualBasic.Scripting", "Microsoft.CodeAnalysis.Scripting", "CS-Script", "CSScriptLib");
 
     /// <summary>Factor VIII: the process installs or runs itself as a Windows service or daemon.</summary>
     public static readonly IReadOnlyCollection<string> SelfDaemonizing = Set(

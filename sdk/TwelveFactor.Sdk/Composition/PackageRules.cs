@@ -6,15 +6,18 @@ namespace TwelveFactor.Sdk.Composition;
 /// <summary>
 /// The rules that a direct package reference alone decides: run-time compilation (TF0502), self-daemonizing
 /// hosting (TF0801) and file-logging providers (TF1101). Packages that arrive transitively are never reported:
-/// the service did not choose them and does not necessarily use them.
+/// the service did not choose them and does not necessarily use them. Run-time compilation is reported in every
+/// project but an admin process: factor XII's console compiles what an operator types, and ships in no web or
+/// worker image.
 /// </summary>
 public static class PackageRules
 {
-    public static IEnumerable<Finding> Check(IReadOnlyList<DirectPackage> packages, string projectFile)
+    public static IEnumerable<Finding> Check(IReadOnlyList<DirectPackage> packages, string projectFile, string processType = "")
     {
+        var compilesAtRunTimeByDesign = processType == ProcessTypes.Admin;
         foreach (var package in packages)
         {
-            if (KnownPackages.RunTimeCompilation.Contains(package.Id))
+            if (!compilesAtRunTimeByDesign && KnownPackages.RunTimeCompilation.Contains(package.Id))
             {
                 yield return At(RuleIds.RunTimeCompilation, package, projectFile, package.Id);
             }

@@ -16,5 +16,8 @@ public sealed record ProjectSettings(
     public Engine.XmlElementLocation? WrittenProperty(string name) =>
         SettingFiles.Select(file => Engine.ProjectXml.FindProperty(file, name)).LastOrDefault(found => found is not null);
 
-    public bool IsWeb => (StatedProcessType.Length > 0 ? StatedProcessType : FlavourProcessType) == Engine.ProcessTypes.Web;
+    /// <summary>The process type the project states, or else the one its .NET SDK flavour implies.</summary>
+    public string ProcessType => StatedProcessType.Length > 0 ? StatedProcessType : FlavourProcessType;
+
+    public bool IsWeb => ProcessType == Engine.ProcessTypes.Web;
 }

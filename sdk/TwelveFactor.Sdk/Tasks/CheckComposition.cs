@@ -51,7 +51,7 @@ public sealed class CheckComposition : PolicyCheckTask
             AspNetCoreHostingModel ?? "", IsTransformWebConfigDisabled ?? "");
 
         return ProjectReferenceRule.Check(projectReferences, repositoryRoot, ProjectFile)
-            .Concat(PackageRules.Check(packages, ProjectFile))
+            .Concat(PackageRules.Check(packages, ProjectFile, settings.ProcessType))
             .Concat(DevelopmentSubstituteRule.Check(packages, IsTestProject, ProjectFile))
             .Concat(HostingModelRule.Check(settings))
             .Concat(ProcessTypeRule.Check(settings));

@@ -39,6 +39,26 @@ public sealed class CompositionRuleTests : IDisposable
         Assert.Equal(new[] { "Serilog.Sinks.File", "Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation", "Topshelf.Autofac" }, findings.Select(f => f.FingerprintKey));
     }
 
+    [Theory]
+    [InlineData("web", true)]
+    [InlineData("worker", true)]
+    [InlineData("", true)]
+    [InlineData("admin", false)]
+    public void Run_time_compilation_is_reported_everywhere_but_in_an_admin_process(string processType, bool reported)
+    {
+        var project = Project("""
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp.Scripting" />
+                <PackageReference Include="Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation" />
+              </ItemGroup>
+            """);
+
+        var findings = PackageRules.Check(Packages(project, "Microsoft.CodeAnalysis.CSharp.Scripting",
+            "Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation"), project, processType).ToList();
+
+        Assert.Equal(reported ? new[] { ("TF0502", 3), ("TF0502", 4) } : [], findings.Select(f => (f.RuleId, f.Line)));
+    }
+
     [Fact]
     public void A_development_store_beside_a_production_provider_is_reported_outside_test_projects()
     {
