@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Diagnostics;
+using TwelveFactor.Sdk.Knowledge;
 
 namespace TwelveFactor.Sdk.Analyzers;
 
@@ -27,10 +28,10 @@ internal sealed class AnalyzerSettings
 
     public string BaselineFile { get; }
 
-    public bool IsWeb => ProcessType == "web";
+    public bool IsWeb => ProcessType == ProcessTypes.Web;
 
     /// <summary>A long-running process: the kind that must not run admin tasks as a side effect of starting.</summary>
-    public bool IsLongRunning => ProcessType == "web" || ProcessType == "worker";
+    public bool IsLongRunning => ProcessType == ProcessTypes.Web || ProcessType == ProcessTypes.Worker;
 
     public static AnalyzerSettings From(AnalyzerConfigOptionsProvider provider)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Analyzers;
 

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TwelveFactor.Sdk.Analyzers.Rules;
+using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Analyzers;
 

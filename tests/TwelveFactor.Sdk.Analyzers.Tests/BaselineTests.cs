@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using TwelveFactor.Sdk.Analyzers.Tests.Verification;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;

@@ -1,5 +1,5 @@
 using TwelveFactor.Sdk.Analyzers.Tests.Verification;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 using static TwelveFactor.Sdk.Analyzers.Tests.Verification.ServiceTest;
 
 namespace TwelveFactor.Sdk.Analyzers.Tests;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using SecretsBench;
-using TwelveFactor.Sdk.Config;
+using TwelveFactor.Sdk.Knowledge;
 
 // dotnet run -c Release -- [files=400] [seed=3]: generates corpus/, scans it with the SDK's scanner and with
 // secretlint (node_modules/.bin/secretlint, preset-recommend), and prints the comparison as a Markdown table.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using TwelveFactor.Sdk.Knowledge;
 
 namespace TwelveFactor.Sdk.Analyzers.Rules;
 
@@ -9,28 +10,6 @@ namespace TwelveFactor.Sdk.Analyzers.Rules;
 /// </summary>
 internal sealed class ConnectionText
 {
-    private static readonly Dictionary<string, string> SecretKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["password"] = "password", ["pwd"] = "password", ["pass"] = "password",
-        ["accountkey"] = "storage account key", ["sharedaccesskey"] = "shared access key",
-        ["apikey"] = "API key", ["api_key"] = "API key", ["api-key"] = "API key", ["key"] = "key",
-        ["accesskey"] = "access key", ["secret"] = "secret", ["clientsecret"] = "client secret",
-        ["token"] = "token", ["access_token"] = "token", ["sig"] = "shared access signature",
-    };
-
-    private static readonly HashSet<string> AddressKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "server", "host", "data source", "datasource", "address", "addr", "network address", "endpoint",
-        "hostname", "contact points", "bootstrap.servers",
-    };
-
-    /// <summary>URL schemes of backing services: a literal URL with one of these is an attached resource's address.</summary>
-    private static readonly HashSet<string> ServiceSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "postgres", "postgresql", "mysql", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps", "sqlserver",
-        "nats", "kafka", "sb", "mssql", "cassandra", "elasticsearch", "memcached", "ldap", "ldaps", "ftp", "sftp", "smtp",
-    };
-
     private ConnectionText(string? address, string? secretKind, string? secretHash, bool isUrl, string? scheme)
     {
         Address = address;
@@ -51,13 +30,13 @@ internal sealed class ConnectionText
 
     public string? Scheme { get; }
 
-    public bool IsServiceUrl => IsUrl && Scheme is not null && ServiceSchemes.Contains(Scheme);
+    public bool IsServiceUrl => IsUrl && Scheme is not null && BackingServices.IsServiceScheme(Scheme);
 
     /// <summary>Reads a URL or a key=value connection string; null when the text is neither.</summary>
     public static ConnectionText? Parse(string text)
     {
         var trimmed = text.Trim();
-        if (trimmed.Length == 0 || IsPlaceholder(trimmed))
+        if (trimmed.Length == 0 || Placeholders.IsReference(trimmed))
         {
             return null;
         }
@@ -76,7 +55,7 @@ internal sealed class ConnectionText
         string? secret = null;
         var userInfo = Uri.UnescapeDataString(uri.UserInfo);
         var colon = userInfo.IndexOf(':');
-        if (colon >= 0 && colon < userInfo.Length - 1 && !IsPlaceholder(userInfo.Substring(colon + 1)))
+        if (colon >= 0 && colon < userInfo.Length - 1 && !Placeholders.IsPlaceholder(userInfo.Substring(colon + 1)))
         {
             kind = "password";
             secret = userInfo.Substring(colon + 1);
@@ -85,8 +64,8 @@ internal sealed class ConnectionText
         foreach (var pair in uri.Query.TrimStart('?').Split('&'))
         {
             var equals = pair.IndexOf('=');
-            if (kind is null && equals > 0 && SecretKeys.TryGetValue(Uri.UnescapeDataString(pair.Substring(0, equals)), out var queryKind) &&
-                equals < pair.Length - 1 && !IsPlaceholder(pair.Substring(equals + 1)))
+            if (kind is null && equals > 0 && SecretNames.OfConnectionKey(Uri.UnescapeDataString(pair.Substring(0, equals))) is { } queryKind &&
+                equals < pair.Length - 1 && !Placeholders.IsPlaceholder(pair.Substring(equals + 1)))
             {
                 kind = queryKind;
                 secret = pair.Substring(equals + 1);
@@ -117,16 +96,16 @@ internal sealed class ConnectionText
             var equals = pair.IndexOf('=');
             var key = pair.Substring(0, equals).Trim();
             var value = pair.Substring(equals + 1).Trim().Trim('\'', '"');
-            if (value.Length == 0 || IsPlaceholder(value))
+            if (value.Length == 0 || Placeholders.IsPlaceholder(value))
             {
                 continue;
             }
 
-            if (address is null && AddressKeys.Contains(key))
+            if (address is null && BackingServices.IsHostKey(key))
             {
                 address = value;
             }
-            else if (kind is null && SecretKeys.TryGetValue(key.Replace(" ", ""), out var secretKind))
+            else if (kind is null && SecretNames.OfConnectionKey(key.Replace(" ", "")) is { } secretKind)
             {
                 kind = secretKind;
                 secret = value;
@@ -138,19 +117,13 @@ internal sealed class ConnectionText
 
     /// <summary>The hash of a value assigned to a password or key property; null for a placeholder.</summary>
     public static string? HashOfLiteralSecret(string value) =>
-        value.Trim().Length == 0 || IsPlaceholder(value.Trim()) ? null : Hash(value);
+        value.Trim().Length == 0 || Placeholders.IsPlaceholder(value.Trim()) ? null : Hash(value);
 
     private static bool LooksLikeHostAndPort(string text)
     {
         var colon = text.LastIndexOf(':');
         return colon > 0 && int.TryParse(text.Substring(colon + 1), out _) && text.IndexOf(' ') < 0;
     }
-
-    /// <summary>Values that stand for config filled in later: ${DB_PASSWORD}, {password}, &lt;password&gt;, %PASSWORD%.</summary>
-    private static bool IsPlaceholder(string value) =>
-        value.StartsWith("$", StringComparison.Ordinal) || value.StartsWith("{", StringComparison.Ordinal) ||
-        value.StartsWith("<", StringComparison.Ordinal) || value.StartsWith("%", StringComparison.Ordinal) ||
-        value.Trim('*', 'x', 'X').Length == 0;
 
     private static string Hash(string secret)
     {

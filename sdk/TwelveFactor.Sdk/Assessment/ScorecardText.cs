@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Assessment;
 

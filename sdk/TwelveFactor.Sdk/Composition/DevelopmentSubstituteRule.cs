@@ -1,5 +1,6 @@
 using TwelveFactor.Sdk.Catalog;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Composition;
 

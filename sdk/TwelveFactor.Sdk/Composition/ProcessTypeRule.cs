@@ -1,5 +1,5 @@
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Composition;
 

@@ -1,5 +1,6 @@
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Composition;
 

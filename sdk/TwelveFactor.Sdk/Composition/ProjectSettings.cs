@@ -13,11 +13,11 @@ public sealed record ProjectSettings(
     string IsTransformWebConfigDisabled)
 {
     /// <summary>The property's last definition in the project's own files, where the user wrote it.</summary>
-    public Engine.XmlElementLocation? WrittenProperty(string name) =>
-        SettingFiles.Select(file => Engine.ProjectXml.FindProperty(file, name)).LastOrDefault(found => found is not null);
+    public Reading.XmlElementLocation? WrittenProperty(string name) =>
+        SettingFiles.Select(file => Reading.ProjectXml.FindProperty(file, name)).LastOrDefault(found => found is not null);
 
     /// <summary>The process type the project states, or else the one its .NET SDK flavour implies.</summary>
     public string ProcessType => StatedProcessType.Length > 0 ? StatedProcessType : FlavourProcessType;
 
-    public bool IsWeb => ProcessType == Engine.ProcessTypes.Web;
+    public bool IsWeb => ProcessType == Knowledge.ProcessTypes.Web;
 }

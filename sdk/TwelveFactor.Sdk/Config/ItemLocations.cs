@@ -1,4 +1,5 @@
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Config;
 

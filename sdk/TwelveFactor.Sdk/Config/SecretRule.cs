@@ -1,5 +1,6 @@
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Config;
 
@@ -9,9 +10,6 @@ namespace TwelveFactor.Sdk.Config;
 /// </summary>
 public static class SecretRule
 {
-    /// <summary>Config files larger than this are data, not settings, and are not scanned.</summary>
-    public const long MaximumFileSize = 4 * 1024 * 1024;
-
     public static IReadOnlyList<Finding> Check(IEnumerable<string> files)
     {
         var findings = new List<Finding>();
@@ -25,7 +23,7 @@ public static class SecretRule
             string text;
             try
             {
-                if (new FileInfo(file).Length > MaximumFileSize)
+                if (new FileInfo(file).Length > ConfigFiles.MaximumFileSize)
                 {
                     continue;
                 }

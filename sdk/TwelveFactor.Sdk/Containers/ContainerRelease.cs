@@ -1,3 +1,5 @@
+using TwelveFactor.Sdk.Release;
+
 namespace TwelveFactor.Sdk.Containers;
 
 /// <summary>What a container publish is about to release, as the release check sees it before anything is pushed.</summary>

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Containers;
 
@@ -44,7 +46,7 @@ public static class DockerfileRule
                 case "ARG":
                     foreach (var (key, value) in Dockerfile.Assignments(instruction))
                     {
-                        if (SecretNames.Classify(key, value) is { } kind)
+                        if (SecretNames.OfVariable(key, value) is { } kind)
                         {
                             findings.Add(Finding.At(RuleIds.Secret, At(file, instruction), Hash(value!), kind, Path.GetFileName(file), $"{instruction.Keyword} {key}"));
                         }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Containers;
 

@@ -1,5 +1,7 @@
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Dependencies;
 
@@ -9,14 +11,6 @@ public sealed record DeclaredReference(string Name, string HintPath, string Defi
 /// <summary>TF0203: a Reference whose HintPath is outside the repository or in a system folder.</summary>
 public static class SystemReferenceRule
 {
-    // System-wide assembly locations on every OS a project may be built on, matched whatever the build OS:
-    // the GAC, framework and program folders, and the Unix library trees.
-    private static readonly string[] SystemFolderMarkers =
-    {
-        "/windows/assembly/", "/windows/microsoft.net/", "/program files/", "/program files (x86)/",
-        "/usr/lib/", "/usr/local/lib/", "/usr/share/", "/lib/", "/opt/", "/library/frameworks/",
-    };
-
     /// <param name="projectFiles">
     /// The files a Reference may be written in (the project and its Directory.Build files): the SDK's conflict
     /// resolution re-declares Reference items, so their DefiningProjectFullPath may name an SDK file instead.
@@ -57,7 +51,7 @@ public static class SystemReferenceRule
             normalized = normalized.Substring(3);
         }
 
-        if (SystemFolderMarkers.Any(marker => normalized.StartsWith(marker, StringComparison.Ordinal) || (marker.StartsWith("/windows") && normalized.Contains(marker))))
+        if (SystemFolders.Contain(normalized))
         {
             return "a system folder (the GAC or a machine-wide library folder)";
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.ShippedConfig;
 

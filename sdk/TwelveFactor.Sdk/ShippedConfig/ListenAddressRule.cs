@@ -1,5 +1,7 @@
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.ShippedConfig;
 
@@ -17,7 +19,7 @@ public static class ListenAddressRule
     {
         foreach (var entry in entries.Where(IsListenSetting))
         {
-            if (entry.Kind is ConfigValueKind.Null or ConfigValueKind.True or ConfigValueKind.False || ConfigPlaceholder.IsPlaceholder(entry.Value))
+            if (entry.Kind is ConfigValueKind.Null or ConfigValueKind.True or ConfigValueKind.False || Placeholders.ContainsPlaceholder(entry.Value))
             {
                 continue;
             }

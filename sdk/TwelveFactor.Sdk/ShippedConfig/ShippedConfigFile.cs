@@ -1,10 +1,6 @@
-namespace TwelveFactor.Sdk.ShippedConfig;
+using TwelveFactor.Sdk.Reading;
 
-public enum ConfigFormat
-{
-    Json,
-    Xml,
-}
+namespace TwelveFactor.Sdk.ShippedConfig;
 
 /// <summary>
 /// A config file the project copies to its build or publish output, so that every deploy of the release

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Assessment;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -35,7 +35,7 @@ public sealed class AssessTwelveFactors : PolicyTask
         {
             try
             {
-                findings.AddRange(Engine.FindingsFile.Read(file.ItemSpec));
+                findings.AddRange(global::TwelveFactor.Sdk.Policy.FindingsFile.Read(file.ItemSpec));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {

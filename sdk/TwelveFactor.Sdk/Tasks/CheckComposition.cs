@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Composition;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -44,7 +44,7 @@ public sealed class CheckComposition : PolicyCheckTask
         var projectReferences = ProjectReferences.Where(IsUserDefined)
             .Select(i => new DeclaredProjectReference(i.ItemSpec, Metadata(i, "DefiningProjectFullPath")));
         var repositoryRoot = string.IsNullOrEmpty(RepositoryRoot)
-            ? Engine.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
+            ? Policy.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
             : RepositoryRoot;
         var settings = new ProjectSettings(ProjectFile, SettingFiles.Select(f => f.ItemSpec).Where(f => f.Length > 0).ToList(),
             OutputType ?? "", IsService, IsTestProject, Normalized(ProcessType), Normalized(FlavourProcessType),

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Config;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -26,7 +27,7 @@ public sealed class CheckConfig : PolicyCheckTask
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
         var items = Items(Content, "Content").Concat(Items(None, "None")).Concat(Items(EmbeddedResources, "EmbeddedResource")).ToList();
-        var ownRoot = string.IsNullOrEmpty(RepositoryRoot) ? Engine.RepositoryRoot.Find(projectDirectory) ?? projectDirectory : RepositoryRoot!;
+        var ownRoot = string.IsNullOrEmpty(RepositoryRoot) ? Policy.RepositoryRoot.Find(projectDirectory) ?? projectDirectory : RepositoryRoot!;
 
         var configFiles = items.Select(i => i.FullPath)
             .Concat(ProjectFolderFiles.Select(f => f.GetMetadata("FullPath")))

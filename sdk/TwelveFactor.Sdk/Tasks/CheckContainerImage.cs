@@ -1,7 +1,7 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Containers;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 

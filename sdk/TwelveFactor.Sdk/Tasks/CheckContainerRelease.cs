@@ -1,6 +1,8 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Containers;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
+using TwelveFactor.Sdk.Release;
 
 namespace TwelveFactor.Sdk.Tasks;
 

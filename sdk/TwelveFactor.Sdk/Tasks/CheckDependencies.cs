@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Dependencies;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -38,7 +38,7 @@ public sealed class CheckDependencies : PolicyCheckTask
             StringComparer.OrdinalIgnoreCase);
 
         var repositoryRoot = string.IsNullOrEmpty(RepositoryRoot)
-            ? Engine.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
+            ? Policy.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
             : RepositoryRoot;
         var references = References
             .Where(i => IsUserDefined(i) && Metadata(i, "HintPath").Length > 0)

@@ -1,6 +1,7 @@
-using TwelveFactor.Sdk.Containers;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 

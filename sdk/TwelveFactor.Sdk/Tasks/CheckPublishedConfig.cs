@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Config;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 

@@ -1,5 +1,6 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
 using TwelveFactor.Sdk.ShippedConfig;
 
 namespace TwelveFactor.Sdk.Tasks;

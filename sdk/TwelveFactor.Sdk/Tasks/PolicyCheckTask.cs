@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -34,7 +34,7 @@ public abstract class PolicyCheckTask : TwelveFactorTask
 
         try
         {
-            Engine.FindingsFile.Write(FindingsFile, findings);
+            global::TwelveFactor.Sdk.Policy.FindingsFile.Write(FindingsFile, findings);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -98,7 +99,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
             IReadOnlyList<Finding> read;
             try
             {
-                read = Engine.FindingsFile.Read(file.ItemSpec);
+                read = global::TwelveFactor.Sdk.Policy.FindingsFile.Read(file.ItemSpec);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {

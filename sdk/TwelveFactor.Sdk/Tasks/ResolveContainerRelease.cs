@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
-using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Reading;
+using TwelveFactor.Sdk.Release;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -67,10 +68,10 @@ public sealed class ResolveContainerRelease : TwelveFactorTask
 
         var version = Version.Trim();
         ReleaseId = string.IsNullOrWhiteSpace(ReleaseIdOverride)
-            ? Containers.ReleaseId.Default(version, git.Commit, git.IsDirty)
-            : Containers.ReleaseId.ToTag(ReleaseIdOverride!);
+            ? global::TwelveFactor.Sdk.Release.ReleaseId.Default(version, git.Commit, git.IsDirty)
+            : global::TwelveFactor.Sdk.Release.ReleaseId.ToTag(ReleaseIdOverride!);
 
-        var tags = new List<string> { ReleaseId, Containers.ReleaseId.ToTag(version) };
+        var tags = new List<string> { ReleaseId, global::TwelveFactor.Sdk.Release.ReleaseId.ToTag(version) };
         tags.AddRange((RequestedTags ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim()));
         var distinctTags = tags.Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         ImageTags = distinctTags.Select(t => (ITaskItem)new TaskItem(t)).ToArray();

@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -35,7 +35,7 @@ public abstract class TwelveFactorTask : Microsoft.Build.Utilities.Task
     }
 
     /// <summary>The policy for diagnostics this task logs itself; tasks that take the policy inputs override it.</summary>
-    protected virtual SeverityPolicy SeverityPolicy => Engine.SeverityPolicy.Default;
+    protected virtual SeverityPolicy SeverityPolicy => global::TwelveFactor.Sdk.Policy.SeverityPolicy.Default;
 
     internal static string Describe(Exception ex) => ex.GetType().Name + ": " + ex.Message;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Containers;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Release;
 
 namespace TwelveFactor.Sdk.Tasks;
 

@@ -1,5 +1,5 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 

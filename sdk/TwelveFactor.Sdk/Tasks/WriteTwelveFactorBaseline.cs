@@ -1,6 +1,6 @@
 using Microsoft.Build.Framework;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -21,7 +21,7 @@ public sealed class WriteTwelveFactorBaseline : PolicyTask
 
     protected override void ExecuteCore()
     {
-        var findings = FindingsFiles.SelectMany(f => Engine.FindingsFile.Read(f.ItemSpec)).ToList();
+        var findings = FindingsFiles.SelectMany(f => global::TwelveFactor.Sdk.Policy.FindingsFile.Read(f.ItemSpec)).ToList();
         var report = FindingReport.Create(findings, Path.GetDirectoryName(ProjectFile) ?? "", SeverityPolicy, Baseline.Empty);
         var entries = report.Findings
             .Where(f => f.Severity != RuleSeverity.None && f.Rule.Id != RuleIds.InternalError)

@@ -1,4 +1,5 @@
-using TwelveFactor.Sdk.Config;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Config;
 

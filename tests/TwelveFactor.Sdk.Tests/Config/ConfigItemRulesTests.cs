@@ -1,5 +1,4 @@
 using TwelveFactor.Sdk.Config;
-using TwelveFactor.Sdk.Engine;
 
 namespace TwelveFactor.Sdk.Tests.Config;
 

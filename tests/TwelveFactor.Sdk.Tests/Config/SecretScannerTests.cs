@@ -1,4 +1,5 @@
-using TwelveFactor.Sdk.Config;
+using TwelveFactor.Sdk.Knowledge;
+
 using static TwelveFactor.Sdk.Tests.Config.SecretSamples;
 
 namespace TwelveFactor.Sdk.Tests.Config;

@@ -1,5 +1,6 @@
-using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Containers;
 

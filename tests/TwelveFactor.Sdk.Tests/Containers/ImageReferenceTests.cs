@@ -1,4 +1,4 @@
-using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Containers;
 

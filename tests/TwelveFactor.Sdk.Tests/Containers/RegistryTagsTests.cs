@@ -1,5 +1,5 @@
 using System.Net;
-using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Containers;
 

@@ -1,4 +1,4 @@
-using TwelveFactor.Sdk.Containers;
+using TwelveFactor.Sdk.Release;
 
 namespace TwelveFactor.Sdk.Tests.Containers;
 

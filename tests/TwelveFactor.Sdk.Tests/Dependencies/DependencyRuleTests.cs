@@ -1,5 +1,5 @@
 using TwelveFactor.Sdk.Dependencies;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Dependencies;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tests.Engine;
 

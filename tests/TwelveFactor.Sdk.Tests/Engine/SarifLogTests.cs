@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TwelveFactor.Sdk.Engine;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tests.Engine;
 

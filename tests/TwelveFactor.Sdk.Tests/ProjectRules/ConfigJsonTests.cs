@@ -1,4 +1,4 @@
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.ProjectRules;
 

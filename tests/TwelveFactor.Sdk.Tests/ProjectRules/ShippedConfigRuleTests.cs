@@ -1,4 +1,4 @@
-using TwelveFactor.Sdk.Engine;
+using TwelveFactor.Sdk.Reading;
 using TwelveFactor.Sdk.ShippedConfig;
 
 namespace TwelveFactor.Sdk.Tests.ProjectRules;

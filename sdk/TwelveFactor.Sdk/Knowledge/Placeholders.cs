@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+
+namespace TwelveFactor.Sdk.Knowledge;
+
+/// <summary>
+/// Values that stand for a value supplied later (by the environment, a deploy tool's token replacement, or a
+/// person following instructions) rather than being one, and values that look random but identify rather than
+/// authenticate (GUIDs, hashes). The one list of them for the build rules and the analyzer (which links this file).
+/// </summary>
+public static partial class Placeholders
+{
+    private const string ReferenceText =
+        @"^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%|<[^<>]*>|\{\{[^}]*\}\}|#\{[^}]*\}#?|__[A-Za-z0-9_]+__|\{[A-Za-z0-9_:.\-]*\}|\[[^\]]*\]|@Microsoft\.KeyVault\(.*\)|env:[A-Za-z_][A-Za-z0-9_]*|ENC\[.*\])$";
+
+    private const string ExampleWordsText =
+        @"example|changeme|change[_\-. ]me|change[_\-. ]?this|placeholder|replace[_\-. ]?(?:me|this|with)|your[_\-. ]?(?:own[_\-. ]?)?(?:[a-z]+[_\-. ]?)?(?:key|secret|token|password|pass|pwd|here|value|id)|dummy|redacted|not[_\-. ]?set|notset|insert[_\-. ]|enter[_\-. ]|goes[_\-. ]here|todo|fixme|xxxx|\*\*\*|sample|fake";
+
+    private const string GuidText = @"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$";
+
+    /// <summary>${VAR}, $(VAR), $VAR, %VAR%, &lt;your-key&gt;, {{var}}, #{var}#, __VAR__, {0}, [secret], @Microsoft.KeyVault(...).</summary>
+    private static readonly Regex Reference = ReferencePattern();
+
+    private static readonly Regex ExampleWords = ExampleWordsPattern();
+
+    private static readonly HashSet<string> ObviousValues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey", "api_key", "none", "null", "nil",
+        "undefined", "string", "test", "empty", "default", "value", "true", "false", "unset", "n/a", "na", "tbd",
+        "secretkey", "mysecret", "my-secret", "mypassword", "s3cr3t",
+    };
+
+    private static readonly Regex Guid = GuidPattern();
+
+    // ${VAR}, $(VAR), %VAR%, {{VAR}}, #{VAR}#, __VAR__, <your-server>, [SERVER] anywhere in the value.
+    private static readonly Regex Token = new Regex(
+        @"\$\{[^}]*\}|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{\{[^}]*\}\}|#\{[^}]*\}|__[A-Za-z0-9_]+__|<[^<>]+>|\[[A-Z_][A-Z0-9_]*\]",
+        RegexOptions.CultureInvariant);
+
+    // Words that only appear in values a person is meant to replace.
+    private static readonly Regex Word = new Regex(
+        @"(^|[^a-z])(your|my)[-_ ]?(server|host|database|db|account|password|user|name|address|domain|endpoint)|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|to[-_ ]?be[-_ ]?replaced|^todo$|^tbd$|^x{3,}$|^\*{3,}$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>RFC 2606 / 6761 names reserved for documentation and testing.</summary>
+    private static readonly string[] ReservedDomains = { "example.com", "example.org", "example.net" };
+
+    private static readonly string[] ReservedSuffixes = { ".example", ".invalid", ".test" };
+
+    /// <summary>
+    /// True when the whole value stands for a secret rather than being one. Unlike <see cref="ContainsPlaceholder"/>,
+    /// which finds a token anywhere in a host name, a random secret may well contain "%ab%" or "&lt;x&gt;".
+    /// </summary>
+    public static bool IsPlaceholder(string value)
+    {
+        var text = value.Trim();
+        if (text.Length == 0 || ObviousValues.Contains(text))
+        {
+            return true;
+        }
+
+        if (Reference.IsMatch(text) || ExampleWords.IsMatch(text))
+        {
+            return true;
+        }
+
+        // ********, xxxxxxxx, 00000000: one character repeated is a mask.
+        return text.Length >= 3 && text.All(c => c == text[0]);
+    }
+
+    /// <summary>True when the whole value is a reference to a value kept elsewhere: ${VAR}, {name}, &lt;name&gt;, %VAR%.</summary>
+    public static bool IsReference(string value) => Reference.IsMatch(value.Trim());
+
+    /// <summary>
+    /// True when a setting's value (an address, a URL) is empty or carries a token or words meant to be replaced
+    /// anywhere in it: "Host=${DB_HOST}", "https://&lt;your-server&gt;:443".
+    /// </summary>
+    public static bool ContainsPlaceholder(string? value)
+    {
+        var text = (value ?? "").Trim();
+        return text.Length == 0 || Token.IsMatch(text) || Word.IsMatch(text);
+    }
+
+    /// <summary>True for host names reserved for documentation (example.com, *.example, *.invalid, *.test).</summary>
+    public static bool IsReservedHost(string host)
+    {
+        var name = host.Trim().TrimEnd('.').ToLowerInvariant();
+        return ReservedDomains.Any(d => name == d || name.EndsWith("." + d, StringComparison.Ordinal))
+            || ReservedSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal))
+            || name is "example" or "invalid" or "test";
+    }
+
+    public static bool IsGuid(string value) => Guid.IsMatch(value.Trim());
+
+    /// <summary>A hex digest (MD5, SHA-1, SHA-256, SHA-512): identifies content, authenticates nothing.</summary>
+    public static bool IsHexDigest(string value)
+    {
+        var text = value.Trim();
+        return text.Length is 32 or 40 or 64 or 128 && text.All(Uri.IsHexDigit);
+    }
+
+#if NET7_0_OR_GREATER
+    [GeneratedRegex(ReferenceText, RegexOptions.CultureInvariant)]
+    private static partial Regex ReferencePattern();
+
+    [GeneratedRegex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExampleWordsPattern();
+
+    [GeneratedRegex(GuidText, RegexOptions.CultureInvariant)]
+    private static partial Regex GuidPattern();
+#else
+    // The analyzer (netstandard2.0) has no regex source generator.
+    private static Regex ReferencePattern() => new Regex(ReferenceText, RegexOptions.CultureInvariant);
+
+    private static Regex ExampleWordsPattern() => new Regex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static Regex GuidPattern() => new Regex(GuidText, RegexOptions.CultureInvariant);
+#endif
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TwelveFactor.Sdk.Policy;
+
+/// <summary>
+/// The cache a check writes to obj/ and the reporter reads. Checks are incremental targets: when a check is
+/// skipped its findings still come from this file, so a no-op build reports exactly what the last full one did.
+/// </summary>
+public static class FindingsFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+    };
+
+    public static void Write(string path, IEnumerable<Finding> findings)
+    {
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var dto = new FindingsDocument { Findings = findings.Select(FindingDto.From).ToList() };
+        FileWriting.WriteIfChanged(path, JsonSerializer.SerializeToUtf8Bytes(dto, Options));
+    }
+
+    /// <summary>Reads a findings file; a missing file holds no findings.</summary>
+    public static IReadOnlyList<Finding> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return Array.Empty<Finding>();
+        }
+
+        var dto = JsonSerializer.Deserialize<FindingsDocument>(File.ReadAllBytes(path), Options)
+            ?? new FindingsDocument();
+        return dto.Findings.Select(f => f.ToFinding()).ToList();
+    }
+
+    private sealed class FindingsDocument
+    {
+        [JsonPropertyName("findings")]
+        public List<FindingDto> Findings { get; set; } = new();
+    }
+
+    private sealed class FindingDto
+    {
+        [JsonPropertyName("ruleId")] public string RuleId { get; set; } = "";
+        [JsonPropertyName("file")] public string File { get; set; } = "";
+        [JsonPropertyName("line")] public int Line { get; set; }
+        [JsonPropertyName("column")] public int Column { get; set; }
+        [JsonPropertyName("endLine")] public int EndLine { get; set; }
+        [JsonPropertyName("endColumn")] public int EndColumn { get; set; }
+        [JsonPropertyName("arguments")] public List<string> Arguments { get; set; } = new();
+        [JsonPropertyName("key")] public string Key { get; set; } = "";
+
+        public static FindingDto From(Finding f) => new()
+        {
+            RuleId = f.RuleId, File = f.File, Line = f.Line, Column = f.Column, EndLine = f.EndLine,
+            EndColumn = f.EndColumn, Arguments = f.Arguments.ToList(), Key = f.FingerprintKey,
+        };
+
+        public Finding ToFinding() =>
+            new(RuleId, File, Line, Column, Arguments, Key) { EndLine = EndLine, EndColumn = EndColumn };
+    }
+}
