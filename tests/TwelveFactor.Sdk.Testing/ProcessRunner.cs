@@ -17,14 +17,16 @@ public static class ProcessRunner
     /// </summary>
     private static readonly string[] CiVariables = { "CI", "ContinuousIntegrationBuild", "TF_BUILD", "GITHUB_ACTIONS", "TWELVEFACTOR_TEST_FEED" };
 
+    /// <param name="standardInput">Written to the process's standard input, which is then closed; null leaves it inherited.</param>
     public static ProcessResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+        IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? standardInput = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
         };
         foreach (var argument in arguments)
@@ -59,6 +61,11 @@ public static class ProcessRunner
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (standardInput is not null)
+        {
+            process.StandardInput.Write(standardInput);
+            process.StandardInput.Close();
+        }
         if (!process.WaitForExit((int)(timeout ?? TimeSpan.FromMinutes(5)).TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);

@@ -106,6 +106,9 @@ public sealed class Workspace : IDisposable
         return path;
     }
 
+    /// <summary>How long one dotnet command may run before it is stopped as hung.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>dotnet &lt;arguments&gt; in <paramref name="directory"/> (relative to the root).</summary>
     public BuildResult Dotnet(string directory, params string[] arguments) => Dotnet(directory, null, arguments);
 
@@ -120,7 +123,7 @@ public sealed class Workspace : IDisposable
             }
         }
 
-        var result = ProcessRunner.Run("dotnet", arguments, PathOf(directory), env, TimeSpan.FromMinutes(5));
+        var result = ProcessRunner.Run("dotnet", arguments, PathOf(directory), env, CommandTimeout);
         return new BuildResult(result.ExitCode, result.Output);
     }
 

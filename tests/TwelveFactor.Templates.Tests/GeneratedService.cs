@@ -16,6 +16,8 @@ public sealed class GeneratedService : IDisposable
     {
         Name = name;
         Workspace = Workspace.Create(workspaceName, gitRepository: false);
+        // A whole solution (core, three process types, the test project) restores and builds in one command.
+        Workspace.CommandTimeout = TimeSpan.FromMinutes(12);
         var generated = TemplateHive.Instance.New(Workspace.PathOf(name), name, options);
         Assert.True(generated.ExitCode == 0, generated.ToString());
         // The generated nuget.config lists the user's feeds; the tests add the feed holding the packed SDK.
@@ -44,9 +46,12 @@ public sealed class GeneratedService : IDisposable
         return new TestDatabase(name, Postgres.UrlOf(name));
     }
 
-    public ProcessResult Admin(string databaseUrl, params string[] arguments) =>
+    public ProcessResult Admin(string databaseUrl, params string[] arguments) => AdminWithInput(databaseUrl, null, arguments);
+
+    /// <summary>The admin process with <paramref name="input"/> on its standard input (the console reads it).</summary>
+    public ProcessResult AdminWithInput(string databaseUrl, string? input, params string[] arguments) =>
         ProcessRunner.Run("dotnet", new[] { AssemblyOf("Admin") }.Concat(arguments), Workspace.Root,
-            new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl }, TimeSpan.FromMinutes(1));
+            new Dictionary<string, string?> { ["DATABASE_URL"] = databaseUrl }, TimeSpan.FromMinutes(1), input);
 
     public void Dispose()
     {

@@ -4,43 +4,24 @@ namespace TwelveFactor.Templates.Tests;
 public class TemplateSnapshotTests
 {
     [Theory]
-    [InlineData("all", "postgres")]
-    [InlineData("web", "postgres")]
-    [InlineData("worker", "postgres")]
-    [InlineData("admin", "postgres")]
-    [InlineData("all", "none")]
+    [MemberData(nameof(TemplateVariants.All), MemberType = typeof(TemplateVariants))]
     public void The_generated_tree_matches_the_approved_one(string kind, string database)
     {
-        var output = Path.Combine(Path.GetTempPath(), "twelvefactor-tests", $"snapshot-{kind}-{database}-{Guid.NewGuid():N}", "Orders");
-        try
-        {
-            var result = TemplateHive.Instance.New(output, "Orders", "--kind", kind, "--database", database);
+        using var tree = GeneratedTree.Variant("snapshot", kind, database);
 
-            Assert.True(result.ExitCode == 0, result.ToString());
-            Snapshot.Verify($"{kind}-{database}", Snapshot.Of(output, PackedSdk.Instance.Version));
-        }
-        finally
-        {
-            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
-        }
+        Assert.True(tree.Result.ExitCode == 0, tree.Result.ToString());
+        Snapshot.Verify($"{kind}-{database}", Snapshot.Of(tree.Root, PackedSdk.Instance.Version));
     }
 
     [Fact]
     public void Generated_projects_reference_the_sdk_version_the_pack_was_built_with()
     {
-        var output = Path.Combine(Path.GetTempPath(), "twelvefactor-tests", $"snapshot-version-{Guid.NewGuid():N}", "Orders");
-        try
-        {
-            Assert.Equal(0, TemplateHive.Instance.New(output, "Orders").ExitCode);
+        using var tree = GeneratedTree.New("snapshot-version");
 
-            foreach (var project in Directory.GetFiles(output, "*.csproj", SearchOption.AllDirectories))
-            {
-                Assert.StartsWith($"<Project Sdk=\"TwelveFactor.Sdk/{PackedSdk.Instance.Version}\">", File.ReadAllText(project));
-            }
-        }
-        finally
+        Assert.Equal(0, tree.Result.ExitCode);
+        foreach (var project in Directory.GetFiles(tree.Root, "*.csproj", SearchOption.AllDirectories))
         {
-            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            Assert.StartsWith($"<Project Sdk=\"TwelveFactor.Sdk/{PackedSdk.Instance.Version}\">", File.ReadAllText(project));
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class AdminCommands(
     SchemaMigrator migrator,
     JobStore jobs,
 #endif
+    AdminConsole console,
     ILogger<AdminCommands> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -22,6 +23,12 @@ public sealed class AdminCommands(
     {
         try
         {
+            if (command.Name == AdminCommand.InteractiveConsole.Name)
+            {
+                return command.Expression is { } expression
+                    ? await console.EvaluateAsync(expression, cancellationToken)
+                    : await console.RunAsync(Console.In, cancellationToken);
+            }
 #if (postgres)
             if (command == AdminCommand.Migrate)
             {
@@ -34,7 +41,7 @@ public sealed class AdminCommands(
                 return ExitCodes.Success;
             }
 #endif
-            Console.Out.WriteLine(JsonSerializer.Serialize(DescribeConfig(), Json));
+            Console.Out.WriteLine(JsonSerializer.Serialize(ConfigDescription.Current(), Json));
             return ExitCodes.Success;
         }
         catch (OperationCanceledException)
@@ -55,18 +62,4 @@ public sealed class AdminCommands(
             return ExitCodes.Failure;
         }
     }
-
-    /// <summary>What each variable is set to, with credentials left out.</summary>
-    private static Dictionary<string, string?> DescribeConfig() => new()
-    {
-#if (postgres)
-        [DatabaseSettings.UrlVariable] = Redacted(Environment.GetEnvironmentVariable(DatabaseSettings.UrlVariable)),
-#endif
-        [ShutdownSettings.TimeoutVariable] = Environment.GetEnvironmentVariable(ShutdownSettings.TimeoutVariable),
-    };
-
-    private static string? Redacted(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? url!.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***")
-            : url;
 }

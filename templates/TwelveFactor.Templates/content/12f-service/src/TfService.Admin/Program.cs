@@ -34,6 +34,7 @@ services.AddLogging(logging => logging.AddServiceLogging());
 services.AddDatabase(database);
 services.AddSingleton<SchemaMigrator>();
 #endif
+services.AddSingleton<AdminConsole>();
 services.AddSingleton<AdminCommands>();
 await using var provider = services.BuildServiceProvider();
 

@@ -1,0 +1,23 @@
+#if (postgres)
+using TfService.Core.Database;
+#endif
+using TfService.Core.Configuration;
+
+namespace TfService.Admin;
+
+/// <summary>What each variable the service reads is set to, with credentials left out.</summary>
+public static class ConfigDescription
+{
+    public static IReadOnlyDictionary<string, string?> Current() => new Dictionary<string, string?>
+    {
+#if (postgres)
+        [DatabaseSettings.UrlVariable] = Redacted(Environment.GetEnvironmentVariable(DatabaseSettings.UrlVariable)),
+#endif
+        [ShutdownSettings.TimeoutVariable] = Environment.GetEnvironmentVariable(ShutdownSettings.TimeoutVariable),
+    };
+
+    private static string? Redacted(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? url!.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***")
+            : url;
+}
