@@ -17,7 +17,7 @@ public sealed class TwelveFactorAnalyzer : DiagnosticAnalyzer
     internal static readonly ImmutableArray<CodeRule> Rules = ImmutableArray.Create<CodeRule>(
         new CredentialRule(),
         new InProcessStateRule(),
-        new ListenAddressRule(),
+        new ListenAddressInCodeRule(),
         new BackgroundWorkerRule(),
         new ShutdownRule(),
         new FileLoggingRule(),

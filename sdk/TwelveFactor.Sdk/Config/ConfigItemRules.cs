@@ -1,12 +1,11 @@
-using TwelveFactor.Sdk.Catalog;
-using TwelveFactor.Sdk.Knowledge;
 using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Config;
 
 /// <summary>
-/// The factor III rules about which files a project ships: config embedded in the assembly (TF0301),
-/// environment-specific config copied to an output (TF0302), key and credential files copied to an output (TF0304).
+/// The factor III rules about which files a project ships, item by item: config embedded in the assembly
+/// (TF0301); for a file copied to an output, environment-specific config (TF0302) and key and credential files
+/// (TF0304). An item declared twice is reported once.
 /// </summary>
 public static class ConfigItemRules
 {
@@ -15,37 +14,18 @@ public static class ConfigItemRules
         var reported = new HashSet<(string, string)>();
         foreach (var item in items)
         {
-            var name = Path.GetFileName(item.FullPath);
-            if (item.IsEmbedded)
+            SourceLocation Location() => locations.Of(item, projectFile);
+            var findings = item.IsEmbedded
+                ? new[] { EmbeddedConfigRule.Check(item, Location) }
+                : item.Outputs == OutputKinds.None
+                    ? Array.Empty<Finding?>()
+                    : new[] { EnvironmentConfigRule.Check(item, Location), KeyFileRule.Check(item, Location, readText) };
+            foreach (var finding in findings.OfType<Finding>())
             {
-                if (ConfigFiles.IsConfigFile(item.FullPath) && reported.Add((RuleIds.EmbeddedConfig, item.FullPath)))
+                if (reported.Add((finding.RuleId, item.FullPath)))
                 {
-                    yield return Finding.At(RuleIds.EmbeddedConfig, locations.Of(item, projectFile), name, name);
+                    yield return finding;
                 }
-
-                continue;
-            }
-
-            var outputs = item.Outputs;
-            if (outputs == OutputKinds.None)
-            {
-                continue;
-            }
-
-            var environment = ConfigFiles.EnvironmentOf(item.FullPath);
-            if (environment is not null)
-            {
-                // appsettings.Development.json serves local runs from the build output; it must not ship.
-                var shipped = ConfigFiles.IsForLocalRuns(environment) ? outputs & OutputKinds.Publish : outputs;
-                if (shipped != OutputKinds.None && reported.Add((RuleIds.EnvironmentConfigInOutput, item.FullPath)))
-                {
-                    yield return Finding.At(RuleIds.EnvironmentConfigInOutput, locations.Of(item, projectFile), name, name, ConfigItem.Describe(shipped));
-                }
-            }
-
-            if (ConfigFiles.IsKeyFile(item.FullPath, readText) && reported.Add((RuleIds.KeyFileInOutput, item.FullPath)))
-            {
-                yield return Finding.At(RuleIds.KeyFileInOutput, locations.Of(item, projectFile), name, name, ConfigItem.Describe(outputs));
             }
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 using TwelveFactor.Sdk.Release;
 
 namespace TwelveFactor.Sdk.Tasks;

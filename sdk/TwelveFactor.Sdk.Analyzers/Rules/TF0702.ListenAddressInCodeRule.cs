@@ -12,7 +12,7 @@ namespace TwelveFactor.Sdk.Analyzers.Rules;
 /// UseSetting("urls", "..."), and Kestrel's Listen/ListenAnyIP/ListenLocalhost with a constant port. An
 /// address read from configuration or the environment is not a constant, so it is never reported.
 /// </summary>
-internal sealed class ListenAddressRule : CodeRule
+internal sealed class ListenAddressInCodeRule : CodeRule
 {
     private static readonly HashSet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
