@@ -6,7 +6,7 @@ namespace TwelveFactor.Sdk.Knowledge;
 /// <summary>
 /// Finds secrets in a config file's text: private keys anywhere in it, then in each value the tokens of
 /// well-known services, credentials in URLs and connection strings, and what a secret-like key holds.
-/// JSON is read by the engine's <see cref="ConfigJson"/> (comments and trailing commas allowed, and what a
+/// JSON is read by <see cref="ConfigJson"/> (comments and trailing commas allowed, and what a
 /// malformed file holds); every other format is read line by line.
 /// </summary>
 public static class SecretScanner
