@@ -14,7 +14,7 @@ public class LayerTests
 {
     private const string Prefix = "TwelveFactor.Sdk.";
 
-    private static readonly string[] Families = { "Composition", "Config", "Containers", "Dependencies", "ShippedConfig" };
+    private static readonly string[] Families = { "Composition", "Config", "Containers", "Dependencies", "Kubernetes", "ShippedConfig" };
 
     private static readonly string[] Layers = { "Catalog", "Policy", "Reading", "Knowledge" };
 
@@ -31,6 +31,7 @@ public class LayerTests
         ["Config"] = Layers,
         ["Containers"] = Layers,
         ["Dependencies"] = Layers,
+        ["Kubernetes"] = Layers,
         ["ShippedConfig"] = Layers,
     };
 

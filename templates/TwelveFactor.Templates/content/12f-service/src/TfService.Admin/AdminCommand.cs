@@ -8,6 +8,7 @@ public sealed record AdminCommand(string Name, string? Expression = null)
 #if (postgres)
     public static readonly AdminCommand Migrate = new("migrate");
     public static readonly AdminCommand JobStats = new("jobs stats");
+    public static readonly AdminCommand JobPurge = new("jobs purge");
 #endif
     public static readonly AdminCommand Config = new("config");
     public static readonly AdminCommand InteractiveConsole = new("console");
@@ -21,6 +22,7 @@ public sealed record AdminCommand(string Name, string? Expression = null)
     #if (postgres)
           migrate       Create or update the database schema (web and worker processes never do).
           jobs stats    Print how many jobs are queued, done and failed, as JSON.
+          jobs purge    Delete finished jobs completed more than 7 days ago (run nightly as a CronJob).
     #endif
           config        Print the settings this service reads from the environment (secrets hidden), as JSON.
           console       Open a C# console with the service's configured services in scope (Ctrl+D ends it).
@@ -56,6 +58,7 @@ public sealed record AdminCommand(string Name, string? Expression = null)
 #if (postgres)
         "migrate" => Migrate,
         "jobs stats" => JobStats,
+        "jobs purge" => JobPurge,
 #endif
         "config" => Config,
         _ => null,

@@ -40,6 +40,12 @@ public sealed class AdminCommands(
                 Console.Out.WriteLine(JsonSerializer.Serialize(await jobs.StatsAsync(cancellationToken), Json));
                 return ExitCodes.Success;
             }
+            if (command == AdminCommand.JobPurge)
+            {
+                var purged = await jobs.PurgeFinishedAsync(JobStore.FinishedJobRetention, cancellationToken);
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { purged }, Json));
+                return ExitCodes.Success;
+            }
 #endif
             Console.Out.WriteLine(JsonSerializer.Serialize(ConfigDescription.Current(), Json));
             return ExitCodes.Success;

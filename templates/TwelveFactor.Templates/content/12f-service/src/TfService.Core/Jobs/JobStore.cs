@@ -54,6 +54,18 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
             reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
     }
 
+    /// <summary>How long a finished job stays readable by GET /jobs/{id} before the nightly purge deletes it.</summary>
+    public static readonly TimeSpan FinishedJobRetention = TimeSpan.FromDays(7);
+
+    /// <summary>Deletes done and failed jobs completed before the retention; queued jobs are never touched. The count deleted.</summary>
+    public async Task<int> PurgeFinishedAsync(TimeSpan retention, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "DELETE FROM jobs WHERE status IN ('done', 'failed') AND completed_at < now() - @retention");
+        command.Parameters.AddWithValue("retention", retention);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     internal static Job Read(NpgsqlDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
