@@ -51,9 +51,11 @@ public static class RuleCatalog
     public static readonly Rule UnversionedRelease = Define(RuleIds.UnversionedRelease, factor: 5, RuleSeverity.Error);
     public static readonly Rule RunTimeCompilation = Define(RuleIds.RunTimeCompilation, factor: 5, RuleSeverity.Error);
     public static readonly Rule ReleaseExists = Define(RuleIds.ReleaseExists, factor: 5, RuleSeverity.Error);
+    public static readonly Rule UnpinnedDeployedImage = Define(RuleIds.UnpinnedDeployedImage, factor: 5, RuleSeverity.Warning);
 
     // VI. Processes
     public static readonly Rule InProcessState = Define(RuleIds.InProcessState, factor: 6, RuleSeverity.Warning);
+    public static readonly Rule HostPathState = Define(RuleIds.HostPathState, factor: 6, RuleSeverity.Warning);
 
     // VII. Port binding
     public static readonly Rule IisHosting = Define(RuleIds.IisHosting, factor: 7, RuleSeverity.Error);
@@ -67,6 +69,7 @@ public static class RuleCatalog
     // IX. Disposability
     public static readonly Rule RunsAsRoot = Define(RuleIds.RunsAsRoot, factor: 9, RuleSeverity.Error);
     public static readonly Rule UngracefulShutdown = Define(RuleIds.UngracefulShutdown, factor: 9, RuleSeverity.Warning);
+    public static readonly Rule NoHealthProbes = Define(RuleIds.NoHealthProbes, factor: 9, RuleSeverity.Warning);
 
     // X. Dev/prod parity
     public static readonly Rule DevelopmentSubstitute = Define(RuleIds.DevelopmentSubstitute, factor: 10, RuleSeverity.Warning);
@@ -102,7 +105,9 @@ public static class RuleCatalog
         UnversionedRelease,
         RunTimeCompilation,
         ReleaseExists,
+        UnpinnedDeployedImage,
         InProcessState,
+        HostPathState,
         IisHosting,
         HardCodedListenAddress,
         ContainerPortMismatch,
@@ -110,6 +115,7 @@ public static class RuleCatalog
         BackgroundWorkerInWeb,
         RunsAsRoot,
         UngracefulShutdown,
+        NoHealthProbes,
         DevelopmentSubstitute,
         FileLogging,
         AdminTaskInService,

@@ -31,8 +31,10 @@ public static class RuleIds
     public const string UnversionedRelease = "TF0501";
     public const string RunTimeCompilation = "TF0502";
     public const string ReleaseExists = "TF0503";
+    public const string UnpinnedDeployedImage = "TF0504";
 
     public const string InProcessState = "TF0601";
+    public const string HostPathState = "TF0602";
 
     public const string IisHosting = "TF0701";
     public const string HardCodedListenAddress = "TF0702";
@@ -43,6 +45,7 @@ public static class RuleIds
 
     public const string RunsAsRoot = "TF0901";
     public const string UngracefulShutdown = "TF0902";
+    public const string NoHealthProbes = "TF0903";
 
     public const string DevelopmentSubstitute = "TF1001";
 

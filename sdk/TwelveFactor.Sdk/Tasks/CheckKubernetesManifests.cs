@@ -1,0 +1,35 @@
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Knowledge;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Kubernetes;
+using TwelveFactor.Sdk.Catalog;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>Checks the Kubernetes manifests a service keeps by hand (deploy/, k8s/); see <see cref="ManifestRule"/>.</summary>
+public sealed class CheckKubernetesManifests : PolicyCheckTask
+{
+    public ITaskItem[] Manifests { get; set; } = Array.Empty<ITaskItem>();
+
+    protected override IEnumerable<Finding> Check()
+    {
+        var findings = new List<Finding>();
+        foreach (var file in Manifests.Select(m => m.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message));
+                continue;
+            }
+
+            findings.AddRange(ManifestRule.Check(file, text));
+        }
+
+        return findings;
+    }
+}
