@@ -1,6 +1,6 @@
 namespace TwelveFactor.Sdk.ContainerTests;
 
-/// <summary>A Dockerfile kept beside the service is checked on every build; no container tools needed.</summary>
+/// <summary>Every Dockerfile that builds the service is checked on every build; no container tools needed.</summary>
 public class DockerfileTests
 {
     [Fact]
@@ -33,11 +33,49 @@ public class DockerfileTests
 
         ws.WriteFile("Svc/Dockerfile", """
             FROM mcr.microsoft.com/dotnet/aspnet:10.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            ARG REVISION
+            LABEL org.opencontainers.image.revision=$REVISION
             COPY bin/Release/net10.0/publish/ /app
             USER app
             """);
         var fixedBuild = ws.Build("Svc");
         Assert.True(fixedBuild.Succeeded, fixedBuild.ToString());
         Assert.Empty(fixedBuild.Findings);
+    }
+
+    [Fact]
+    public void Dockerfiles_that_build_the_service_elsewhere_are_checked_and_another_services_are_not()
+    {
+        using var ws = Workspace.Create("dockerfiles");
+        ws.WriteProject("src/Api", "web");
+        ws.WriteProject("src/Worker", "worker", properties: "<DockerfileFile>../../deploy/worker.Dockerfile</DockerfileFile>");
+        const string Pinned = "mcr.microsoft.com/dotnet/aspnet:10.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        ws.WriteFile("src/Dockerfile-api", $"""
+            FROM {Pinned} AS build
+            RUN dotnet publish ./Api/Api.csproj -o /app
+            FROM {Pinned}
+            COPY --from=build /app /app
+            """);
+        ws.WriteFile("src/Dockerfile-worker", $"""
+            FROM {Pinned} AS build
+            RUN dotnet publish ./Worker/Worker.csproj -o /app
+            FROM {Pinned}
+            USER app
+            """);
+        ws.WriteFile("deploy/worker.Dockerfile", $"""
+            FROM {Pinned}
+            LABEL org.opencontainers.image.revision=abc
+            """);
+
+        var api = ws.Build("src/Api");
+
+        Assert.Equal(new[] { "Dockerfile-api(3,1): TF0505", "Dockerfile-api(3,1): TF0901" },
+            api.Findings.Select(f => $"{f.FileName}({f.Line},{f.Column}): {f.Code}").OrderBy(f => f, StringComparer.Ordinal));
+
+        var worker = ws.Build("src/Worker");
+
+        // The Dockerfile the project names is checked although it sits outside the folders above the project.
+        Assert.Equal(new[] { "Dockerfile-worker(3,1): TF0505", "worker.Dockerfile(1,1): TF0901" },
+            worker.Findings.Select(f => $"{f.FileName}({f.Line},{f.Column}): {f.Code}").OrderBy(f => f, StringComparer.Ordinal));
     }
 }

@@ -52,6 +52,7 @@ public static class RuleCatalog
     public static readonly Rule RunTimeCompilation = Define(RuleIds.RunTimeCompilation, factor: 5, RuleSeverity.Error);
     public static readonly Rule ReleaseExists = Define(RuleIds.ReleaseExists, factor: 5, RuleSeverity.Error);
     public static readonly Rule UnpinnedDeployedImage = Define(RuleIds.UnpinnedDeployedImage, factor: 5, RuleSeverity.Warning);
+    public static readonly Rule UnlabelledDockerfileRelease = Define(RuleIds.UnlabelledDockerfileRelease, factor: 5, RuleSeverity.Warning);
 
     // VI. Processes
     public static readonly Rule InProcessState = Define(RuleIds.InProcessState, factor: 6, RuleSeverity.Warning);
@@ -106,6 +107,7 @@ public static class RuleCatalog
         RunTimeCompilation,
         ReleaseExists,
         UnpinnedDeployedImage,
+        UnlabelledDockerfileRelease,
         InProcessState,
         HostPathState,
         IisHosting,

@@ -32,6 +32,7 @@ public static class RuleIds
     public const string RunTimeCompilation = "TF0502";
     public const string ReleaseExists = "TF0503";
     public const string UnpinnedDeployedImage = "TF0504";
+    public const string UnlabelledDockerfileRelease = "TF0505";
 
     public const string InProcessState = "TF0601";
     public const string HostPathState = "TF0602";

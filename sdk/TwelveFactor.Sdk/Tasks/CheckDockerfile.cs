@@ -1,3 +1,4 @@
+using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Policy;
@@ -5,28 +6,59 @@ using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 
-/// <summary>Checks the Dockerfile a service keeps beside its project (TF0204, TF0901, TF0303); see <see cref="DockerfileRule"/>.</summary>
+/// <summary>
+/// Checks every Dockerfile that builds the service (TF0204, TF0505, TF0901, TF0303): the one the project names and
+/// those <see cref="ServiceDockerfiles"/> picks from the candidates beside the project and above it; see
+/// <see cref="DockerfileRule"/>.
+/// </summary>
 public sealed class CheckDockerfile : PolicyCheckTask
 {
+    /// <summary>The Dockerfile the project names (TwelveFactorDockerfile, or Visual Studio's DockerfileFile).</summary>
     public string? Dockerfile { get; set; }
+
+    /// <summary>Dockerfile-named files beside the project and in the folders above it, inside the repository.</summary>
+    public ITaskItem[] Candidates { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty. Outside a repository only the project's folder counts.</summary>
+    public string? RepositoryRoot { get; set; }
 
     protected override IEnumerable<Finding> Check()
     {
-        if (string.IsNullOrEmpty(Dockerfile) || !File.Exists(Dockerfile))
+        var findings = new List<Finding>();
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Read(string file)
         {
-            return Array.Empty<Finding>();
+            if (!texts.TryGetValue(file, out var text))
+            {
+                try
+                {
+                    text = File.ReadAllText(file);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message));
+                    text = null;
+                }
+
+                texts[file] = text;
+            }
+
+            return text;
         }
 
-        string text;
-        try
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
+        var root = string.IsNullOrEmpty(RepositoryRoot) ? Policy.RepositoryRoot.Find(projectDirectory) : RepositoryRoot;
+        var scope = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root ?? projectDirectory)) + Path.DirectorySeparatorChar;
+        var candidates = Candidates.Select(c => c.GetMetadata("FullPath")).Where(c => c.StartsWith(scope, StringComparison.Ordinal));
+        var named = string.IsNullOrWhiteSpace(Dockerfile) ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ProjectFile) ?? "", Dockerfile!));
+        foreach (var dockerfile in ServiceDockerfiles.Select(ProjectFile, named, candidates, Read))
         {
-            text = File.ReadAllText(Dockerfile!);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(Dockerfile!), Dockerfile!, Dockerfile + ": " + ex.Message) };
+            if (Read(dockerfile) is { } text)
+            {
+                findings.AddRange(DockerfileRule.Check(dockerfile, text));
+            }
         }
 
-        return DockerfileRule.Check(Dockerfile!, text).ToList();
+        return findings;
     }
 }

@@ -50,6 +50,8 @@ public class DockerfileTests
             FROM mcr.microsoft.com/dotnet/sdk:10.0@sha256:aaaa AS build
             RUN dotnet publish -o /out
             FROM mcr.microsoft.com/dotnet/aspnet:10.0@sha256:bbbb
+            ARG REVISION
+            LABEL org.opencontainers.image.revision=$REVISION
             ENV DB_PASSWORD_FILE=/run/secrets/db API_TOKEN=$API_TOKEN
             COPY --from=build /out /app
             USER app
@@ -106,5 +108,29 @@ public class DockerfileTests
         Assert.Equal(new[] { "API key", "connection string", "password" }, findings.Select(f => f.Arguments[0]));
         Assert.Equal("ENV DB_PASSWORD", findings[2].Arguments[2]);
         Assert.DoesNotContain(findings, f => f.Arguments.Any(a => a.Contains("hunter2")) || f.FingerprintKey.Contains("hunter2"));
+    }
+
+    [Fact]
+    public void Final_stage_without_a_release_label_is_reported_at_its_from()
+    {
+        var findings = DockerfileRule.Check("/src/Dockerfile", """
+            FROM x@sha256:a AS build
+            LABEL org.opencontainers.image.revision=abc
+            FROM y@sha256:b AS final
+            LABEL maintainer=team org.opencontainers.image.version=
+            USER app
+            """);
+        var unlabelled = Assert.Single(findings, f => f.RuleId == RuleIds.UnlabelledDockerfileRelease);
+        Assert.Equal(3, unlabelled.Line);
+        Assert.Equal(new[] { "Dockerfile", "y@sha256:b" }, unlabelled.Arguments);
+    }
+
+    [Theory]
+    [InlineData("FROM x@sha256:a\nARG REVISION\nLABEL org.opencontainers.image.revision=$REVISION\nUSER app\n")]
+    [InlineData("FROM x@sha256:a\nLABEL \"org.opencontainers.image.version\"=\"1.2.3\"\nUSER app\n")]
+    [InlineData("FROM x@sha256:a AS base\nLABEL io.twelvefactor.release=${RELEASE}\nUSER app\nFROM base\n")]
+    public void A_revision_or_version_label_on_the_final_stage_or_its_parent_is_a_release_label(string text)
+    {
+        Assert.DoesNotContain(DockerfileRule.Check("/src/Dockerfile", text), f => f.RuleId == RuleIds.UnlabelledDockerfileRelease);
     }
 }

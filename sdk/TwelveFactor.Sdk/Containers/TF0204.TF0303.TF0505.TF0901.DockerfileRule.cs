@@ -8,11 +8,15 @@ using TwelveFactor.Sdk.Reading;
 namespace TwelveFactor.Sdk.Containers;
 
 /// <summary>
-/// A Dockerfile kept beside the service: every FROM pinned by digest (TF0204), a non-root USER in the final
-/// stage (TF0901), and no credentials written into ENV or ARG (TF0303).
+/// A Dockerfile that builds the service: every FROM pinned by digest (TF0204), a label naming the release on
+/// the final stage (TF0505), a non-root USER in the final stage (TF0901), and no credentials written into ENV or
+/// ARG (TF0303).
 /// </summary>
 public static class DockerfileRule
 {
+    /// <summary>Labels that tie an image to its release: the OCI revision (commit) or version, or the SDK's own.</summary>
+    private static readonly string[] ReleaseLabels = { "org.opencontainers.image.revision", "org.opencontainers.image.version", "io.twelvefactor.release" };
+
     public static IEnumerable<Finding> Check(string file, string text)
     {
         var instructions = Dockerfile.Parse(text);
@@ -58,45 +62,66 @@ public static class DockerfileRule
 
         if (stages.Count > 0)
         {
-            findings.AddRange(CheckFinalUser(file, instructions, stages));
+            var finalChain = FinalStageChain(stages);
+            findings.AddRange(CheckFinalUser(file, instructions, stages, finalChain));
+            findings.AddRange(CheckReleaseLabel(file, instructions, stages, finalChain));
         }
 
         return findings;
     }
 
-    private static IEnumerable<Finding> CheckFinalUser(string file, IReadOnlyList<DockerfileInstruction> instructions,
-        List<(DockerfileInstruction From, string Image, string? Name)> stages)
+    /// <summary>The final stage and the stages of this file it is built FROM, in that order: what the image inherits.</summary>
+    private static IReadOnlyList<int> FinalStageChain(List<(DockerfileInstruction From, string Image, string? Name)> stages)
     {
-        // The final stage inherits the user of the stage it is built FROM, so walk that chain back.
+        var chain = new List<int>();
         var stage = stages.Count - 1;
-        var visited = new HashSet<int>();
-        while (visited.Add(stage))
+        while (stage >= 0 && !chain.Contains(stage))
         {
-            var user = instructions.LastOrDefault(i => i.Stage == stage && i.Keyword == "USER");
-            if (user is not null)
-            {
-                if (ContainerUsers.IsRoot(Dockerfile.Words(user.Arguments).FirstOrDefault()))
-                {
-                    yield return Finding.At(RuleIds.RunsAsRoot, At(file, user), "USER",
-                        $"The final stage of '{Path.GetFileName(file)}' sets 'USER {user.Arguments}', so the container runs as root");
-                }
-
-                yield break;
-            }
-
+            chain.Add(stage);
             var image = stages[stage].Image;
             var parent = stages.FindIndex(s => s.Name is not null && s.Name.Equals(image, StringComparison.OrdinalIgnoreCase));
-            if (parent < 0 || parent >= stage)
+            stage = parent >= 0 && parent < stage ? parent : -1;
+        }
+
+        return chain;
+    }
+
+    private static IEnumerable<Finding> CheckFinalUser(string file, IReadOnlyList<DockerfileInstruction> instructions,
+        List<(DockerfileInstruction From, string Image, string? Name)> stages, IReadOnlyList<int> finalChain)
+    {
+        foreach (var stage in finalChain)
+        {
+            var user = instructions.LastOrDefault(i => i.Stage == stage && i.Keyword == "USER");
+            if (user is null)
             {
-                break;
+                continue;
             }
 
-            stage = parent;
+            if (ContainerUsers.IsRoot(Dockerfile.Words(user.Arguments).FirstOrDefault()))
+            {
+                yield return Finding.At(RuleIds.RunsAsRoot, At(file, user), "USER",
+                    $"The final stage of '{Path.GetFileName(file)}' sets 'USER {user.Arguments}', so the container runs as root");
+            }
+
+            yield break;
         }
 
         var final = stages[^1].From;
         yield return Finding.At(RuleIds.RunsAsRoot, At(file, final), "USER",
             $"The final stage of '{Path.GetFileName(file)}' (FROM {stages[^1].Image}) sets no USER, so the container runs as the base image's default user, root");
+    }
+
+    /// <summary>TF0505: no LABEL in the final stage (or a stage it is built from) names the revision or version.</summary>
+    private static IEnumerable<Finding> CheckReleaseLabel(string file, IReadOnlyList<DockerfileInstruction> instructions,
+        List<(DockerfileInstruction From, string Image, string? Name)> stages, IReadOnlyList<int> finalChain)
+    {
+        var labelled = instructions.Any(i => i.Keyword == "LABEL" && finalChain.Contains(i.Stage) &&
+            Dockerfile.Assignments(i).Any(a => ReleaseLabels.Contains(a.Key, StringComparer.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(a.Value)));
+        if (!labelled)
+        {
+            yield return Finding.At(RuleIds.UnlabelledDockerfileRelease, At(file, stages[^1].From), "LABEL",
+                Path.GetFileName(file), stages[^1].Image);
+        }
     }
 
     private static (string Image, string? Name) FromArguments(string arguments)
