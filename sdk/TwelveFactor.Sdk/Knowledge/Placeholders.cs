@@ -38,7 +38,7 @@ public static partial class Placeholders
 
     // Words that only appear in values a person is meant to replace.
     private static readonly Regex Word = new Regex(
-        @"(^|[^a-z])(your|my)[-_ ]?(server|host|database|db|account|password|user|name|address|domain|endpoint)|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|to[-_ ]?be[-_ ]?replaced|^todo$|^tbd$|^x{3,}$|^\*{3,}$",
+        @"(^|[^a-z])(your|my)[-_ ]?(server|host|database|db|account|password|user|name|address|domain|endpoint)|^your[-_ ]?[a-z]|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|to[-_ ]?be[-_ ]?replaced|^todo$|^tbd$|^x{3,}$|^\*{3,}$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>RFC 2606 / 6761 names reserved for documentation and testing.</summary>

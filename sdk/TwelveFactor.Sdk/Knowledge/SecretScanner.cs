@@ -37,9 +37,10 @@ public static class SecretScanner
 
         var matches = new List<SecretMatch>();
         FindPrivateKeys(text, matches);
+        var loopback = LoopbackCredentials.In(values);
         foreach (var value in values)
         {
-            FindInValue(value, matches);
+            FindInValue(value, loopback, matches);
         }
 
         matches.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
@@ -60,13 +61,16 @@ public static class SecretScanner
         }
     }
 
-    private static void FindInValue(ConfigEntry value, List<SecretMatch> matches)
+    private static void FindInValue(ConfigEntry value, LoopbackCredentials loopback, List<SecretMatch> matches)
     {
         var text = value.Value;
         if (text.Length < 4 || text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0)
         {
             return;
         }
+
+        // A password that only opens a service on the developer's own machine is a local default, not a secret.
+        var opensOnlyLoopback = (text.Contains("://") || text.IndexOf('=') > 0) && LoopbackCredentials.IsLoopbackAddress(text);
 
         var found = matches.Count;
         foreach (var pattern in SecretPatterns.All)
@@ -82,7 +86,7 @@ public static class SecretScanner
             }
         }
 
-        if (text.IndexOf("://", StringComparison.Ordinal) > 0 && text.IndexOf('@') > 0)
+        if (!opensOnlyLoopback && text.IndexOf("://", StringComparison.Ordinal) > 0 && text.IndexOf('@') > 0)
         {
             foreach (Match match in SecretPatterns.UrlCredentials.Matches(text))
             {
@@ -90,7 +94,7 @@ public static class SecretScanner
             }
         }
 
-        if (text.IndexOf('=') > 0 &&
+        if (!opensOnlyLoopback && text.IndexOf('=') > 0 &&
             (text.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0) &&
             SecretPatterns.ConnectionStringShape.IsMatch(text))
         {
@@ -100,7 +104,7 @@ public static class SecretScanner
             }
         }
 
-        if (matches.Count == found)
+        if (matches.Count == found && !opensOnlyLoopback && !loopback.IsBesideLoopbackHost(value))
         {
             FindUnderSecretKey(value, matches);
         }

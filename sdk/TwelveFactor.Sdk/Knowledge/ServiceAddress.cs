@@ -16,6 +16,15 @@ public sealed record ServiceAddress(string Host, string Shown)
         Host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase) ||
         Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Only this machine's loopback interface or its LocalDB: localhost, 127.0.0.0/8, ::1, (localdb). Narrower than
+    /// <see cref="IsLocal"/>, which also takes the machine's default SQL Server instance and the container host.
+    /// </summary>
+    public bool IsLoopback =>
+        Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || Host.StartsWith("127.", StringComparison.Ordinal) ||
+        Host is "::1" or "[::1]" || Host.StartsWith("(localdb)", StringComparison.OrdinalIgnoreCase) ||
+        Host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when the address is a real one, not a placeholder or a documentation name.</summary>
     public bool IsFixed => !Placeholders.ContainsPlaceholder(Host) && !Placeholders.IsReservedHost(Host) && Host != "*" && Host != "+";
 }

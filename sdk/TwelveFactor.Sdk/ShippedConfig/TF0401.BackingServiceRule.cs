@@ -9,7 +9,7 @@ namespace TwelveFactor.Sdk.ShippedConfig;
 /// <summary>
 /// TF0401: a backing service's address written into shipped config: a connection string naming a server, a
 /// URL with a database, cache or queue scheme, or an HTTP service address. Placeholders, documentation hosts
-/// and local defaults in development-only files are left alone.
+/// and loopback defaults (localhost, 127.0.0.0/8, ::1, (localdb)) are left alone.
 /// </summary>
 public static class BackingServiceRule
 {
@@ -32,7 +32,9 @@ public static class BackingServiceRule
             }
 
             var address = AddressOf(entry);
-            if (address is null || !address.IsFixed || (file.IsDevelopmentOnly && address.IsLocal))
+            // A loopback address is a development default that each deploy's environment overrides: it names no
+            // backing service a release could be tied to, in a development-only file or a shipped one.
+            if (address is null || !address.IsFixed || address.IsLocal)
             {
                 continue;
             }

@@ -107,6 +107,27 @@ public class SecretScannerTests
         Assert.Empty(scan.Matches);
     }
 
+    [Theory]
+    [InlineData("appsettings.Development.json", "{ \"ConnectionStrings\": { \"Db\": \"Host=localhost;Database=app;Username=postgres;Password=yourWeak(!)Password\" } }")]
+    [InlineData("appsettings.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=127.0.0.1;Port=5432;Username=admin;Password=password;\" } }")]
+    [InlineData("appsettings.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=tcp:localhost,1433;User ID=sa;Password=MTsample1;\" } }")]
+    [InlineData("appsettings.json", "{ \"Bus\": \"amqp://guest:s3cr3t-Pa55@localhost:5672\" }")]
+    [InlineData("appsettings.json", "{ \"Bus\": \"redis://:s3cr3t-Pa55@[::1]:6379\" }")]
+    [InlineData("appsettings.json", "{ \"AppConfig\": { \"RabbitMq\": { \"HostAddress\": \"localhost\", \"Username\": \"guest\", \"Password\": \"guest\" } } }")]
+    public void A_credential_that_only_opens_a_service_on_the_developers_machine_is_not_a_secret(string file, string text)
+    {
+        Assert.Empty(SecretScanner.Scan("/src/" + file, text).Matches);
+    }
+
+    [Theory]
+    [InlineData("appsettings.Development.json", "{ \"ConnectionStrings\": { \"Db\": \"Host=dev-db.internal;Username=postgres;Password=Pass@word1\" } }", "connection-string password")]
+    [InlineData("appsettings.Development.json", "{ \"RabbitMq\": { \"Host\": \"rabbit.internal\", \"Password\": \"guest-but-real\" } }", "password")]
+    [InlineData("appsettings.json", "{ \"Db\": { \"Host\": \"localhost\" }, \"Smtp\": { \"Host\": \"smtp.internal\", \"Password\": \"Pass@word1\" } }", "password")]
+    public void The_same_credential_for_a_host_that_is_not_loopback_is_still_a_secret(string file, string text, string kind)
+    {
+        Assert.Equal(kind, Assert.Single(SecretScanner.Scan("/src/" + file, text).Matches).Kind);
+    }
+
     [Fact]
     public void A_malformed_json_file_is_named_and_still_scanned_line_by_line()
     {

@@ -19,7 +19,6 @@ public class ShippedConfigRuleTests
     [InlineData("mongodb://app:pw@mongo-0.internal:27017/orders", "mongo-0.internal:27017")]
     [InlineData("Endpoint=sb://orders.servicebus.windows.net/;SharedAccessKeyName=x", "orders.servicebus.windows.net")]
     [InlineData("DefaultEndpointsProtocol=https;AccountName=ordersstore;AccountKey=abc", "ordersstore.core.windows.net")]
-    [InlineData("Server=localhost;Database=orders", "localhost")]
     public void A_connection_string_naming_a_server_is_reported_with_host_and_port_only(string connectionString, string shown)
     {
         var entries = Json($$"""{ "ConnectionStrings": { "Orders": "{{connectionString}}" } }""");
@@ -36,6 +35,10 @@ public class ShippedConfigRuleTests
     [InlineData("Server=myServerAddress;Database=myDataBase;User Id=myUsername")]
     [InlineData("Host=<your-host>;Database=orders")]
     [InlineData("Host=db.example.com;Database=orders")]
+    [InlineData("YourConnectionString")]
+    [InlineData("<connection-string>")]
+    [InlineData("CHANGE_ME")]
+    [InlineData("TODO")]
     [InlineData("Data Source=orders.db")]
     [InlineData("Data Source=:memory:")]
     [InlineData("UseDevelopmentStorage=true")]
@@ -78,6 +81,20 @@ public class ShippedConfigRuleTests
 
         Assert.Equal("ConnectionStrings:Shared", Assert.Single(BackingServiceRule.Check(Development, entries)).FingerprintKey);
         Assert.Empty(ListenAddressRule.Check(Development, entries));
+    }
+
+    [Theory]
+    [InlineData("Server=localhost;Database=orders")]
+    [InlineData("amqp://localhost")]
+    [InlineData("localhost")]
+    [InlineData("Host=127.0.0.2;Port=5432;Database=orders")]
+    [InlineData("Server=(localdb)\\\\mssqllocaldb;Database=orders")]
+    [InlineData("redis://[::1]:6379")]
+    public void Loopback_defaults_in_shipped_config_are_development_defaults_not_backing_services(string connectionString)
+    {
+        var entries = Json($$"""{ "ConnectionStrings": { "Orders": "{{connectionString}}" }, "Identity": { "Url": "http://localhost:5223" } }""");
+
+        Assert.Empty(BackingServiceRule.Check(AppSettings, entries));
     }
 
     [Fact]
