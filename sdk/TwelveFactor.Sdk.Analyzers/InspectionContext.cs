@@ -29,10 +29,27 @@ internal sealed class InspectionContext
     public string FileName => Path.GetFileName(Model.SyntaxTree.FilePath);
 
     public void Report(string ruleId, SyntaxNode at, string key, params string[] arguments) =>
-        _findings.Add(new CodeFinding(ruleId, at.GetLocation(), key, arguments));
+        _findings.Add(new CodeFinding(ruleId, LocationOf(at), key, arguments));
 
     public void Report(string ruleId, Location at, string key, params string[] arguments) =>
         _findings.Add(new CodeFinding(ruleId, at, key, arguments));
+
+    /// <summary>
+    /// Where a finding about a node points. A call at the end of a fluent chain ("new LoggerConfiguration()
+    /// .WriteTo.File(...)") points at the called name through the end of its arguments, not at the start of the
+    /// chain: in a chain spread over many lines, that is the line of the offending call rather than the first line
+    /// of the statement. A call on a plain name ("File.AppendAllText(...)") points at the whole call.
+    /// </summary>
+    private static Location LocationOf(SyntaxNode node)
+    {
+        if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation &&
+            member.Expression.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+        {
+            return Location.Create(node.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, invocation.Span.End));
+        }
+
+        return node.GetLocation();
+    }
 
     public IMethodSymbol? Method(SyntaxNode invocationOrCreation)
     {

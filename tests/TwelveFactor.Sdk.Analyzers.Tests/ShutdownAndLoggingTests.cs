@@ -72,7 +72,7 @@ public class ShutdownAndLoggingTests
             {
                 static void Configure(string folder, string message)
                 {
-                    {|#0:new LoggerConfiguration().WriteTo.File("logs/app.txt")|};
+                    new LoggerConfiguration().WriteTo.{|#0:File("logs/app.txt")|};
                     new LoggerConfiguration().WriteTo.Console();
                     {|#1:File.AppendAllText("app.log", message)|};
                     {|#2:File.AppendAllText(Path.Combine(folder, $"log-{DateTime.Today:yyyyMMdd}.txt"), message)|};
@@ -89,5 +89,22 @@ public class ShutdownAndLoggingTests
             Diagnostic("TF1101").WithLocation(2).WithArguments("'File.AppendAllText'", "'log-0.txt'"),
             Diagnostic("TF1101").WithLocation(3).WithArguments("'new StreamWriter'", "'logs/trace.log'"),
             Diagnostic("TF1101").WithLocation(4).WithArguments("'new FileTarget'", "a file target")).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_file_sink_in_a_fluent_chain_is_reported_at_the_call_not_at_the_start_of_the_statement()
+    {
+        await new ServiceTest("worker").WithLibraries().WithSource("""
+            using Serilog;
+
+            static class Logging
+            {
+                static LoggerConfiguration Configure() =>
+                    new LoggerConfiguration()
+                        .WriteTo.Console()
+                        .WriteTo.{|#0:File("logs/app.txt")|};
+            }
+            """).Expecting(
+            Diagnostic("TF1101").WithLocation(0).WithArguments("'WriteTo.File(...)'", "a file sink")).RunAsync();
     }
 }
