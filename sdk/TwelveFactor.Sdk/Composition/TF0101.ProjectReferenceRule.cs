@@ -20,9 +20,11 @@ public static class ProjectReferenceRule
 
         foreach (var reference in references)
         {
+            // MSBuild resolves an item's path against the project being built, wherever the item is declared (a
+            // Directory.Build.targets two folders up included); the declaring file only says where to point.
             var definingFile = string.IsNullOrEmpty(reference.DefiningFile) ? projectFile : reference.DefiningFile;
             var relative = reference.Include.Replace('\\', Path.DirectorySeparatorChar);
-            var fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(definingFile) ?? "", relative));
+            var fullPath = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(projectFile)) ?? "", relative));
             if (PathDisplay.IsUnder(fullPath, repositoryRoot!))
             {
                 continue;

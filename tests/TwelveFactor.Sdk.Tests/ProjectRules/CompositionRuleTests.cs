@@ -96,6 +96,28 @@ public sealed class CompositionRuleTests : IDisposable
         Assert.Empty(ProjectReferenceRule.Check(references, null, project));
     }
 
+    [Fact]
+    public void A_project_reference_declared_in_an_import_is_resolved_against_the_project_not_the_import()
+    {
+        var root = Path.Combine(_directory, "repo");
+        var project = Path.Combine(root, "src", "Api", "Host", "Host.csproj");
+        var targets = Path.Combine(root, "src", "Directory.Build.targets");
+        Directory.CreateDirectory(Path.GetDirectoryName(project)!);
+        File.WriteAllText(project, "<Project />");
+        File.WriteAllText(targets, """
+            <Project>
+              <ItemGroup>
+                <ProjectReference Include="..\..\Modules\Orders\Orders.csproj" />
+                <ProjectReference Include="..\..\..\..\shared\Common.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        var references = new[] { new DeclaredProjectReference("..\\..\\Modules\\Orders\\Orders.csproj", targets), new DeclaredProjectReference("..\\..\\..\\..\\shared\\Common.csproj", targets) };
+
+        var finding = Assert.Single(ProjectReferenceRule.Check(references, root, project));
+        Assert.Equal((targets, 4, 5, "../../../../shared/Common.csproj"), (finding.File, finding.Line, finding.Column, finding.FingerprintKey));
+    }
+
     private ProjectSettings Settings(string project, string outputType = "Exe", bool isService = true, bool isTest = false,
         string stated = "", string flavour = "", string hostingModel = "", string transform = "") =>
         new(project, new[] { project }, outputType, isService, isTest, stated, flavour, hostingModel, transform);
