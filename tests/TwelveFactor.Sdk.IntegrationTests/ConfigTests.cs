@@ -42,6 +42,28 @@ public class ConfigTests
         Assert.False(ws.Exists("Svc/bin/Release/net10.0/publish/appsettings.Development.json"), "the SDK keeps it out of publish");
     }
 
+    [Theory]
+    [InlineData("web")]
+    [InlineData("worker")]
+    public void The_sdks_own_files_beside_the_project_are_neither_copied_to_the_output_nor_published(string processType)
+    {
+        using var ws = Workspace.Create("config-own-files-" + processType);
+        ws.WriteProject("Svc", processType);
+        ws.WriteFile("Svc/appsettings.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } } }");
+        ws.WriteFile("Svc/TwelveFactor.baseline.json", "{ \"version\": 1, \"findings\": [] }");
+
+        var result = ws.Dotnet("Svc", "publish", "-nologo", "-tl:off");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.True(ws.Exists("Svc/packages.lock.json"), "restore wrote the lock file");
+        Assert.True(ws.Exists("Svc/bin/Release/net10.0/publish/appsettings.json"));
+        foreach (var file in new[] { "TwelveFactor.baseline.json", "packages.lock.json" })
+        {
+            Assert.False(ws.Exists("Svc/bin/Release/net10.0/" + file), file + " in the build output");
+            Assert.False(ws.Exists("Svc/bin/Release/net10.0/publish/" + file), file + " in the publish output");
+        }
+    }
+
     [Fact]
     public void Every_kind_of_secret_is_reported_at_its_line_and_column_and_written_nowhere()
     {

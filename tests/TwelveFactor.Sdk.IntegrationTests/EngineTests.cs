@@ -31,6 +31,21 @@ public class EngineTests
     }
 
     [Fact]
+    public void With_UseArtifactsOutput_the_SARIF_log_is_where_the_README_says()
+    {
+        using var ws = Workspace.Create("sarif-artifacts");
+        ws.WriteFile("Directory.Build.props", "<Project><PropertyGroup><UseArtifactsOutput>true</UseArtifactsOutput></PropertyGroup></Project>");
+        ws.WriteProject("src/Svc", "admin", FloatingSerilog);
+
+        var result = ws.Build("src/Svc");
+
+        Assert.Equal(1, result.ExitCode);
+        var finding = Assert.Single(Sarif.Load(ws.PathOf("artifacts/obj/Svc/debug/twelvefactor/TwelveFactor.sarif")).Results);
+        Assert.Equal(("TF0202", "src/Svc/Svc.csproj"), (finding.RuleId, finding.Uri));
+        Assert.False(ws.Exists("src/Svc/obj/Debug/net10.0/twelvefactor/TwelveFactor.sarif"));
+    }
+
+    [Fact]
     public void A_no_op_build_skips_the_checks_but_still_reports_their_findings()
     {
         using var ws = Workspace.Create("incremental");
