@@ -32,7 +32,7 @@ public class BaselineTests
 
     private static DiagnosticResult ListenAddress(int location, DiagnosticSeverity severity, bool suppressed) =>
         Diagnostic("TF0702").WithLocation(location).WithSeverity(severity).WithIsSuppressed(suppressed)
-            .WithArguments("UseUrls", "http://localhost:5000");
+            .WithArguments("The call 'UseUrls'", "http://localhost:5000");
 
     [Fact]
     public async Task A_baselined_error_is_suppressed_and_only_its_own_occurrence()

@@ -35,7 +35,7 @@ public class CredentialTests
                     var connection = new NpgsqlConnection({|#0:"Host=db.prod.internal;Username=app;Password=s3cr3t!"|});
             """)).Expecting(
             Diagnostic("TF0303").WithLocation(0).WithArguments("password", "Program.cs", "a string literal passed to NpgsqlConnection"),
-            Diagnostic("TF0401").WithLocation(0).WithArguments("passed to NpgsqlConnection", "db.prod.internal"));
+            Diagnostic("TF0401").WithLocation(0).WithArguments("The address passed to NpgsqlConnection", "db.prod.internal"));
 
         await test.RunAsync();
 

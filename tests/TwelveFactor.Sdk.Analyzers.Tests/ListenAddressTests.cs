@@ -33,12 +33,12 @@ public class ListenAddressTests
             """,
             expected: new[]
             {
-                Diagnostic("TF0702").WithLocation(0).WithArguments("UseUrls", "http://localhost:5000"),
-                Diagnostic("TF0702").WithLocation(1).WithArguments("app.Urls.Add", "http://0.0.0.0:8080"),
-                Diagnostic("TF0702").WithLocation(2).WithArguments("ListenAnyIP", "*:5001"),
-                Diagnostic("TF0702").WithLocation(3).WithArguments("Listen", "IPAddress.Loopback:5002"),
-                Diagnostic("TF0702").WithLocation(4).WithArguments("UseSetting(\"urls\")", "http://*:5003"),
-                Diagnostic("TF0702").WithLocation(5).WithArguments("app.Run", "http://localhost:5004"),
+                Diagnostic("TF0702").WithLocation(0).WithArguments("The call 'UseUrls'", "http://localhost:5000"),
+                Diagnostic("TF0702").WithLocation(1).WithArguments("The call 'app.Urls.Add'", "http://0.0.0.0:8080"),
+                Diagnostic("TF0702").WithLocation(2).WithArguments("The call 'ListenAnyIP'", "*:5001"),
+                Diagnostic("TF0702").WithLocation(3).WithArguments("The call 'Listen'", "IPAddress.Loopback:5002"),
+                Diagnostic("TF0702").WithLocation(4).WithArguments("The call 'UseSetting(\"urls\")'", "http://*:5003"),
+                Diagnostic("TF0702").WithLocation(5).WithArguments("The call 'app.Run'", "http://localhost:5004"),
             });
     }
 

@@ -95,8 +95,8 @@ public class ProcessRulesTests
     public async Task Migrations_in_a_web_or_worker_process_are_reported(string processType)
     {
         await new ServiceTest(processType).WithLibraries().WithSource(Migrations).Expecting(
-            Diagnostic("TF1201").WithLocation(0).WithArguments("'Database.Migrate()' in code", processType),
-            Diagnostic("TF1201").WithLocation(1).WithArguments("'Database.EnsureCreated()' in code", processType)).RunAsync();
+            Diagnostic("TF1201").WithLocation(0).WithArguments("The call 'Database.Migrate()'", processType),
+            Diagnostic("TF1201").WithLocation(1).WithArguments("The call 'Database.EnsureCreated()'", processType)).RunAsync();
     }
 
     [Fact]

@@ -155,7 +155,7 @@ internal sealed class CredentialRule : CodeRule
 
         if (parsed.Address is not null && (!parsed.IsUrl || parsed.IsServiceUrl || isClientApi))
         {
-            context.Report(RuleIds.HardCodedBackingService, at, api + "|" + parsed.Address, "passed to " + api, parsed.Address);
+            context.Report(RuleIds.HardCodedBackingService, at, api + "|" + parsed.Address, "The address passed to " + api, parsed.Address);
         }
     }
 }

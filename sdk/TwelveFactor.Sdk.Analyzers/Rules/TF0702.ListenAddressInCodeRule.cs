@@ -80,7 +80,7 @@ internal sealed class ListenAddressInCodeRule : CodeRule
 
         // UseUrls("http://a;http://b") takes several addresses in one string.
         var address = value!.Trim();
-        context.Report(RuleIds.HardCodedListenAddress, expression, api + "|" + address, api, address);
+        context.Report(RuleIds.HardCodedListenAddress, expression, api + "|" + address, "The call '" + api + "'", address);
     }
 
     private static void ReportConstantPort(InspectionContext context, InvocationExpressionSyntax invocation, IMethodSymbol method, string name)
@@ -111,7 +111,7 @@ internal sealed class ListenAddressInCodeRule : CodeRule
                 _ => HostText(invocation, endPointOrAddress: invocation.ArgumentList.Arguments[0].Expression),
             };
             var address = host + ":" + port.Value.ToString(CultureInfo.InvariantCulture);
-            context.Report(RuleIds.HardCodedListenAddress, argument.Expression, name + "|" + address, name, address);
+            context.Report(RuleIds.HardCodedListenAddress, argument.Expression, name + "|" + address, "The call '" + name + "'", address);
         }
     }
 

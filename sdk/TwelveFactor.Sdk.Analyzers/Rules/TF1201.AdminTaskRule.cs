@@ -53,7 +53,7 @@ internal sealed class AdminTaskRule : CodeRule
         var call = SyntaxNames.LastName(invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : invocation.Expression);
         var described = (call.Length > 0 ? call + "." : "") + name + "()";
         context.Report(RuleIds.AdminTaskInService, invocation, name + "|" + SyntaxNames.EnclosingMember(invocation),
-            "'" + described + "' in code", context.Settings.ProcessType);
+            "The call '" + described + "'", context.Settings.ProcessType);
     }
 
     /// <summary>Under an if whose condition reads the entry point's args: the program started as a command.</summary>

@@ -40,7 +40,7 @@ public static class BackingServiceRule
             }
 
             yield return Finding.At(RuleIds.HardCodedBackingService, entry.LocationIn(file.Path), entry.Path,
-                "'" + entry.Path + "'", address.Shown);
+                "The setting '" + entry.Path + "'", address.Shown);
         }
     }
 

@@ -32,7 +32,7 @@ public static class ListenAddressRule
             }
 
             yield return Finding.At(RuleIds.HardCodedListenAddress, entry.LocationIn(file.Path), entry.Path,
-                "'" + entry.Path + "'", entry.Value.Trim());
+                "The setting '" + entry.Path + "'", entry.Value.Trim());
         }
     }
 }

@@ -26,7 +26,7 @@ public static class AdminTaskConfigRule
         foreach (var entry in entries.Where(e => e.IsTrue && AdminTaskSwitch.IsMatch(e.Key)))
         {
             yield return Finding.At(RuleIds.AdminTaskInService, entry.LocationIn(file.Path), entry.Path,
-                "'" + entry.Path + "'", processType);
+                "The setting '" + entry.Path + "'", processType);
         }
     }
 }

@@ -9,7 +9,7 @@ public class ScorecardTests
     private static FindingReport Report(Baseline? baseline, SeverityPolicy? policy, params Finding[] findings) =>
         FindingReport.Create(findings, "/svc", policy ?? SeverityPolicy.Default, baseline ?? Baseline.Empty);
 
-    private static readonly Finding Address = Finding.At(RuleIds.HardCodedBackingService, new SourceLocation("/svc/appsettings.json", 4, 15), "ConnectionStrings:Db", "'ConnectionStrings:Db'", "db:5432");
+    private static readonly Finding Address = Finding.At(RuleIds.HardCodedBackingService, new SourceLocation("/svc/appsettings.json", 4, 15), "ConnectionStrings:Db", "The setting 'ConnectionStrings:Db'", "db:5432");
     private static readonly Finding FileSink = Finding.At(RuleIds.FileLogging, new SourceLocation("/svc/Svc.csproj", 9, 5), "Serilog.Sinks.File", "The package 'Serilog.Sinks.File'", "a file-logging provider referenced directly");
 
     [Fact]

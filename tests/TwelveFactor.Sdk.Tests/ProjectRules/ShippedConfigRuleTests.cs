@@ -25,7 +25,7 @@ public class ShippedConfigRuleTests
 
         var finding = Assert.Single(BackingServiceRule.Check(AppSettings, entries));
         Assert.Equal(("TF0401", "ConnectionStrings:Orders"), (finding.RuleId, finding.FingerprintKey));
-        Assert.Equal(new[] { "'ConnectionStrings:Orders'", shown }, finding.Arguments);
+        Assert.Equal(new[] { "The setting 'ConnectionStrings:Orders'", shown }, finding.Arguments);
         Assert.DoesNotContain(finding.Arguments, a => a.Contains("secret") || a.Contains("pw@"));
     }
 
