@@ -31,13 +31,7 @@ public class DockerfileTests
         var root = Assert.Single(result.WithCode("TF0901"));
         Assert.Equal(("Dockerfile", 5), (root.FileName, root.Line));
 
-        ws.WriteFile("Svc/Dockerfile", """
-            FROM mcr.microsoft.com/dotnet/aspnet:10.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-            ARG REVISION
-            LABEL org.opencontainers.image.revision=$REVISION
-            COPY bin/Release/net10.0/publish/ /app
-            USER app
-            """);
+        ws.WriteFile("Svc/Dockerfile", SampleCode.CleanDockerfile);
         var fixedBuild = ws.Build("Svc");
         Assert.True(fixedBuild.Succeeded, fixedBuild.ToString());
         Assert.Empty(fixedBuild.Findings);

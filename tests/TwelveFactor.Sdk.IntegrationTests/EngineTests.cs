@@ -46,6 +46,28 @@ public class EngineTests
     }
 
     [Fact]
+    public void A_project_that_targets_several_frameworks_is_checked_once()
+    {
+        using var ws = Workspace.Create("multi-targeting");
+        ws.WriteFile("src/Lib/Lib.csproj", $"""
+            <Project Sdk="{ws.SdkReference}">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
+              </PropertyGroup>
+            {FloatingSerilog}
+            </Project>
+            """);
+        ws.WriteFile("src/Lib/Library.cs", "namespace Lib;\n\npublic static class Library { }\n");
+
+        var result = ws.Build("src/Lib");
+
+        Assert.Equal(1, result.ExitCode);
+        var finding = Assert.Single(result.Findings.Select(f => f.ToString()).Distinct());
+        Assert.Equal(1, result.Output.Split('\n').Count(l => l.Contains("error TF0202")));
+        Assert.Contains("TF0202", finding);
+    }
+
+    [Fact]
     public void A_no_op_build_skips_the_checks_but_still_reports_their_findings()
     {
         using var ws = Workspace.Create("incremental");

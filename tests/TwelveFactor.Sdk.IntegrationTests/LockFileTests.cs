@@ -21,6 +21,22 @@ public class LockFileTests
     }
 
     [Fact]
+    public void In_CI_a_missing_lock_file_is_in_the_SARIF_logs_like_every_other_finding()
+    {
+        using var ws = Workspace.Create("ci-missing-lock-sarif");
+        ws.WriteProject("src/Svc", "admin");
+
+        var result = ws.Build("src/Svc", Ci, "-p:TwelveFactorSarifLog=" + ws.PathOf("reports/twelvefactor.sarif"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        foreach (var sarif in new[] { Sarif.Load(ws.PathOf("reports/twelvefactor.sarif")), ws.SarifOf("src/Svc") })
+        {
+            var finding = Assert.Single(sarif.Results);
+            Assert.Equal(("TF0201", "error", "src/Svc/Svc.csproj"), (finding.RuleId, finding.Level, finding.Uri));
+        }
+    }
+
+    [Fact]
     public void In_CI_a_stale_lock_file_fails_with_NuGets_NU1004_and_a_current_one_passes()
     {
         using var ws = Workspace.Create("ci-stale-lock");

@@ -3,6 +3,15 @@ namespace TwelveFactor.Sdk.Testing;
 /// <summary>The smallest clean program for each process type: config from the environment, logs to stdout.</summary>
 public static class SampleCode
 {
+    /// <summary>A Dockerfile with no finding: base pinned by digest, a release label, a non-root user.</summary>
+    public const string CleanDockerfile = """
+        FROM mcr.microsoft.com/dotnet/aspnet:10.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+        ARG REVISION
+        LABEL org.opencontainers.image.revision=$REVISION
+        COPY bin/Release/net10.0/publish/ /app
+        USER app
+        """;
+
     public static string For(string? processType) => processType switch
     {
         "web" => """

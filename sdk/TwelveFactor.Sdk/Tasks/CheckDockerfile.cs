@@ -19,6 +19,10 @@ public sealed class CheckDockerfile : PolicyCheckTask
     /// <summary>Dockerfile-named files beside the project and in the folders above it, inside the repository.</summary>
     public ITaskItem[] Candidates { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>The Dockerfiles that were checked: the assessment counts their rules as checked only when there are any.</summary>
+    [Output]
+    public string[] CheckedDockerfiles { get; private set; } = Array.Empty<string>();
+
     /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty. Outside a repository only the project's folder counts.</summary>
     public string? RepositoryRoot { get; set; }
 
@@ -51,7 +55,9 @@ public sealed class CheckDockerfile : PolicyCheckTask
         var scope = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root ?? projectDirectory)) + Path.DirectorySeparatorChar;
         var candidates = Candidates.Select(c => c.GetMetadata("FullPath")).Where(c => c.StartsWith(scope, StringComparison.Ordinal));
         var named = string.IsNullOrWhiteSpace(Dockerfile) ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ProjectFile) ?? "", Dockerfile!));
-        foreach (var dockerfile in ServiceDockerfiles.Select(ProjectFile, named, candidates, Read))
+        var dockerfiles = ServiceDockerfiles.Select(ProjectFile, named, candidates, Read);
+        CheckedDockerfiles = dockerfiles.ToArray();
+        foreach (var dockerfile in dockerfiles)
         {
             if (Read(dockerfile) is { } text)
             {

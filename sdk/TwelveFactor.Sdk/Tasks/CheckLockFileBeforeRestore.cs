@@ -19,6 +19,13 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
 
     public bool IsContinuousIntegration { get; set; }
 
+    /// <summary>SARIF logs to write when restore is stopped here (the one in obj/ and $(TwelveFactorSarifLog)).</summary>
+    public ITaskItem[] SarifLogs { get; set; } = Array.Empty<ITaskItem>();
+
+    public string? SourceRoot { get; set; }
+
+    public string? BaselineFile { get; set; }
+
     /// <summary>Written when the lock file is valid, so that the next restore skips reading it until it changes.</summary>
     public string? ValidLockFileStamp { get; set; }
 
@@ -42,8 +49,13 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
 
         if (IsContinuousIntegration)
         {
-            LogDiagnostic(RuleIds.LockFile, SourceLocation.WholeFile(ProjectFile),
-                $"'{PathDisplay.Relative(Path.GetDirectoryName(ProjectFile) ?? "", LockFilePath)}' is missing in a CI build, so restore would resolve versions afresh instead of the committed ones");
+            var message = $"'{PathDisplay.Relative(Path.GetDirectoryName(ProjectFile) ?? "", LockFilePath)}' is missing in a CI build, so restore would resolve versions afresh instead of the committed ones";
+            LogDiagnostic(RuleIds.LockFile, SourceLocation.WholeFile(ProjectFile), message);
+
+            // The build stops at restore, before the report: the SARIF log CI uploads must carry this finding too.
+            var findings = new List<Finding> { Finding.At(RuleIds.LockFile, SourceLocation.WholeFile(ProjectFile), "missing", message) };
+            var report = FindingReport.Create(findings, Path.GetDirectoryName(ProjectFile) ?? "", SeverityPolicy, Baseline.LoadOrReport(BaselineFile, findings));
+            WriteSarifLogs(SarifLogs, report, ProjectFile, SourceRoot);
             return;
         }
 

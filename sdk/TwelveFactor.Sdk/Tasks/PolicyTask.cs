@@ -1,3 +1,5 @@
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Tasks;
@@ -20,4 +22,28 @@ public abstract class PolicyTask : TwelveFactorTask
 
     protected override SeverityPolicy SeverityPolicy =>
         new(PolicyLevel, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+
+    /// <summary>
+    /// Writes <paramref name="report"/> as the project's SARIF log to each of <paramref name="logs"/> (the one in obj/
+    /// and $(TwelveFactorSarifLog)), with locations relative to <paramref name="sourceRoot"/> (the repository root
+    /// when empty); a log that cannot be written is TF0006.
+    /// </summary>
+    protected void WriteSarifLogs(IEnumerable<ITaskItem> logs, FindingReport report, string projectFile, string? sourceRoot)
+    {
+        var projectDirectory = Path.GetDirectoryName(projectFile) ?? "";
+        var root = string.IsNullOrEmpty(sourceRoot) ? RepositoryRoot.Find(projectDirectory) ?? projectDirectory : sourceRoot!;
+        byte[]? content = null;
+        foreach (var log in logs)
+        {
+            content ??= SarifLog.Create(report, root, ToolInfo.Version, projectFile, PolicyLevel.ToString().ToLowerInvariant());
+            try
+            {
+                FileWriting.WriteIfChanged(Path.GetFullPath(log.ItemSpec), content);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogDiagnostic(RuleIds.ReportNotWritten, SourceLocation.WholeFile(projectFile), log.ItemSpec, ex.Message);
+            }
+        }
+    }
 }

@@ -131,28 +131,5 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         }
     }
 
-    private void WriteSarif(FindingReport report)
-    {
-        if (SarifLogs.Length == 0)
-        {
-            return;
-        }
-
-        var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
-        var sourceRoot = string.IsNullOrEmpty(SourceRoot)
-            ? RepositoryRoot.Find(projectDirectory) ?? projectDirectory
-            : SourceRoot!;
-        var content = SarifLog.Create(report, sourceRoot, ToolInfo.Version, ProjectFile, PolicyLevel.ToString().ToLowerInvariant());
-        foreach (var log in SarifLogs)
-        {
-            try
-            {
-                FileWriting.WriteIfChanged(Path.GetFullPath(log.ItemSpec), content);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogDiagnostic(RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), log.ItemSpec, ex.Message);
-            }
-        }
-    }
+    private void WriteSarif(FindingReport report) => WriteSarifLogs(SarifLogs, report, ProjectFile, SourceRoot);
 }
