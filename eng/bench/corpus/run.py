@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The real-world corpus: the SDK's findings on public .NET services against hand-made labels.
 
-    python3 eng/bench/corpus/run.py [--mirror /work/.mirror] [--work DIR] [--only owner/name ...]
+    python3 eng/bench/corpus/run.py [--mirror /work/.mirror] [--work DIR] [--only owner/name ...] [--no-restore]
+    python3 eng/bench/corpus/run.py --work DIR --rescore      # score an earlier run's SARIF logs again
 
 For each repository in manifest.json the script takes the snapshot at the manifest's commit out of the local
 mirror (<mirror>/<owner>+<name>/repo, a bare git directory; nothing of it is kept in this repository), adopts
@@ -157,16 +158,19 @@ def adopt(tree, repo, version, feed):
         project.write_text(text, encoding="utf-8")
 
 
-def check(tree, repo, service, sarif_dir, env):
+def check(tree, repo, service, sarif_dir, env, try_restore=True):
     """The SDK's checks on one service; with restore when it restores here, else the restore-independent ones."""
     project = tree / service["project"]
     sarif = sarif_dir / (service["project"].replace("/", "+") + ".sarif")
     base = ["dotnet", "msbuild", str(project), "-t:TwelveFactorReport", "-nologo", "-v:q", "-m:1",
             f"-p:TwelveFactorSarifLog={sarif}"]
-    code, output, seconds = run(base[:3] + ["-restore"] + base[3:], cwd=tree, env=env)
-    restored = not re.search(r"error (NU\d+|NETSDK1004|MSB4236|NETSDK1045)", output)
+    restored = False
+    output = ""
+    if try_restore:
+        code, output, seconds = run(base[:3] + ["-restore"] + base[3:], cwd=tree, env=env)
+        restored = not re.search(r"error (NU\d+|NETSDK1004|MSB4236|NETSDK1045)", output)
     if not restored:
-        run(base, cwd=tree, env=env)
+        code, output, seconds = run(base, cwd=tree, env=env)
     return sarif, restored, output
 
 
@@ -255,6 +259,8 @@ def main():
     parser.add_argument("--only", action="append", default=[], help="owner/name to run (repeatable)")
     parser.add_argument("--feed", default=None, help="an already packed feed (with --version)")
     parser.add_argument("--version", default=None)
+    parser.add_argument("--no-restore", action="store_true",
+                        help="run only the checks that need no restore, without trying restore first (quicker)")
     parser.add_argument("--rescore", action="store_true",
                         help="score the SARIF logs an earlier run left in --work against the labels, without checking again")
     options = parser.parse_args()
@@ -299,10 +305,11 @@ def main():
             old.unlink()
         evaluated = False
         for service in repo["services"]:
-            sarif, restored, output = check(tree, repo, service, sarif_dir, env)
+            sarif, restored, output = check(tree, repo, service, sarif_dir, env, try_restore=not options.no_restore)
             found = findings(sarif, repo["name"])
             all_findings.extend(found)
-            state = "restored" if restored else "restore failed: restore-independent checks only"
+            state = ("restored" if restored else "restore not tried: restore-independent checks only" if options.no_restore
+                     else "restore failed: restore-independent checks only")
             print(f"checked {repo['name']} {service['project']} ({state}): {len(found)} findings")
             if sarif.exists():
                 evaluated = True
