@@ -15,8 +15,6 @@ public static partial class Placeholders
     private const string ExampleWordsText =
         @"example|changeme|change[_\-. ]me|change[_\-. ]?this|placeholder|replace[_\-. ]?(?:me|this|with)|your[_\-. ]?(?:own[_\-. ]?)?(?:[a-z]+[_\-. ]?)?(?:key|secret|token|password|pass|pwd|here|value|id)|dummy|redacted|not[_\-. ]?set|notset|insert[_\-. ]|enter[_\-. ]|goes[_\-. ]here|todo|fixme|xxxx|\*\*\*|sample|fake";
 
-    private const string GuidText = @"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$";
-
     /// <summary>${VAR}, $(VAR), $VAR, %VAR%, &lt;your-key&gt;, {{var}}, #{var}#, __VAR__, {0}, [secret], @Microsoft.KeyVault(...).</summary>
     private static readonly Regex Reference = ReferencePattern();
 
@@ -28,8 +26,6 @@ public static partial class Placeholders
         "undefined", "string", "test", "empty", "default", "value", "true", "false", "unset", "n/a", "na", "tbd",
         "secretkey", "mysecret", "my-secret", "mypassword", "s3cr3t",
     };
-
-    private static readonly Regex Guid = GuidPattern();
 
     // ${VAR}, $(VAR), %VAR%, {{VAR}}, #{VAR}#, __VAR__, <your-server>, [SERVER] anywhere in the value.
     private static readonly Regex Token = new Regex(
@@ -89,8 +85,6 @@ public static partial class Placeholders
             || name is "example" or "invalid" or "test";
     }
 
-    public static bool IsGuid(string value) => Guid.IsMatch(value.Trim());
-
     /// <summary>A hex digest (MD5, SHA-1, SHA-256, SHA-512): identifies content, authenticates nothing.</summary>
     public static bool IsHexDigest(string value)
     {
@@ -104,15 +98,10 @@ public static partial class Placeholders
 
     [GeneratedRegex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ExampleWordsPattern();
-
-    [GeneratedRegex(GuidText, RegexOptions.CultureInvariant)]
-    private static partial Regex GuidPattern();
 #else
     // The analyzer (netstandard2.0) has no regex source generator.
     private static Regex ReferencePattern() => new Regex(ReferenceText, RegexOptions.CultureInvariant);
 
     private static Regex ExampleWordsPattern() => new Regex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
-    private static Regex GuidPattern() => new Regex(GuidText, RegexOptions.CultureInvariant);
 #endif
 }

@@ -121,7 +121,9 @@ public static class SecretScanner
 
         var secret = value.Value.Trim();
         var offset = value.Value.IndexOf(secret, StringComparison.Ordinal);
-        if (Placeholders.IsPlaceholder(secret) || Placeholders.IsGuid(secret))
+        // A GUID is an identifier under most keys, but under a secret-named one (ClientSecret, ApiKey, Token) it is
+        // the secret: many services issue their keys in that shape.
+        if (Placeholders.IsPlaceholder(secret))
         {
             return;
         }

@@ -80,7 +80,6 @@ public class SecretScannerTests
         { "appsettings.json", "{ \"Password\": \"password\" }" },
         { "appsettings.json", "{ \"Aws\": { \"AccessKeyId\": \"AKIAIOSFODNN7EXAMPLE\" } }" },
         { "appsettings.json", "{ \"ClientId\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" }" },
-        { "appsettings.json", "{ \"ApiKey\": \"3f2504e0-4f89-11d3-9a0c-0305e82c3301\" }" },
         { "appsettings.json", "{ \"Build\": { \"CommitSha\": \"9fceb02d0ae598e95dc970b74767f19372d61af8\" } }" },
         { "appsettings.json", "{ \"ContentHash\": \"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\" }" },
         { "appsettings.json", "{ \"ApplicationInsights\": { \"InstrumentationKey\": \"0f8fad5b-d9cb-469f-a165-70867728950e\" } }" },
@@ -126,6 +125,23 @@ public class SecretScannerTests
     public void The_same_credential_for_a_host_that_is_not_loopback_is_still_a_secret(string file, string text, string kind)
     {
         Assert.Equal(kind, Assert.Single(SecretScanner.Scan("/src/" + file, text).Matches).Kind);
+    }
+
+    [Theory]
+    [InlineData("{ \"AzureAd\": { \"ClientSecret\": \"6f1c2a9e-4b7d-4e25-9a51-0c3d8e7f2b14\" } }", "secret under the key 'ClientSecret'")]
+    [InlineData("{ \"Maps\": { \"ApiKey\": \"6f1c2a9e-4b7d-4e25-9a51-0c3d8e7f2b14\" } }", "secret under the key 'ApiKey'")]
+    [InlineData("{ \"Security\": { \"TextEncryptionKey\": \"E546C8DF278CK5990069B522\" } }", "secret under the key 'TextEncryptionKey'")]
+    public void A_guid_or_hash_shaped_value_under_a_secret_named_key_is_a_secret(string text, string kind)
+    {
+        Assert.Equal(kind, Assert.Single(SecretScanner.Scan("/src/appsettings.json", text).Matches).Kind);
+    }
+
+    [Fact]
+    public void A_guid_under_an_identifier_key_is_not_a_secret()
+    {
+        var text = "{ \"AzureAd\": { \"ClientId\": \"6f1c2a9e-4b7d-4e25-9a51-0c3d8e7f2b14\", \"TenantId\": \"6f1c2a9e-4b7d-4e25-9a51-0c3d8e7f2b14\" }, \"ApplicationInsights\": { \"InstrumentationKey\": \"6f1c2a9e-4b7d-4e25-9a51-0c3d8e7f2b14\" } }";
+
+        Assert.Empty(SecretScanner.Scan("/src/appsettings.json", text).Matches);
     }
 
     [Fact]
