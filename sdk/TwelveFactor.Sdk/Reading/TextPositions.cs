@@ -4,7 +4,9 @@ namespace TwelveFactor.Sdk.Reading;
 
 /// <summary>
 /// Turns offsets in a text into 1-based lines and columns (in characters): offsets in a string, or byte offsets
-/// in UTF-8 (what System.Text.Json reports) when made with <see cref="ForUtf8"/>.
+/// in UTF-8 (what System.Text.Json reports) when made with <see cref="ForUtf8"/>. Byte offsets of one line are
+/// asked for in order, so its characters are counted on from the last offset asked for, not from the line's
+/// start: a long line costs its length once, not once per value on it.
 /// </summary>
 public sealed class TextPositions
 {
@@ -12,6 +14,10 @@ public sealed class TextPositions
 
     /// <summary>The UTF-8 bytes the offsets count, or null when they count a string's characters.</summary>
     private readonly byte[]? _utf8;
+
+    private int _lastLine = -1;
+    private int _lastOffset;
+    private int _lastColumn;
 
     public TextPositions(string text)
     {
@@ -51,8 +57,16 @@ public sealed class TextPositions
             index = ~index - 1;
         }
 
-        var lineStart = _lineStarts[Math.Max(0, index)];
-        var column = _utf8 is null ? offset - lineStart : Encoding.UTF8.GetCharCount(_utf8, lineStart, offset - lineStart);
+        index = Math.Max(0, index);
+        var lineStart = _lineStarts[index];
+        if (_utf8 is null)
+        {
+            return (index + 1, offset - lineStart + 1);
+        }
+
+        var (from, column) = index == _lastLine && offset >= _lastOffset ? (_lastOffset, _lastColumn) : (lineStart, 0);
+        column += Encoding.UTF8.GetCharCount(_utf8, from, offset - from);
+        (_lastLine, _lastOffset, _lastColumn) = (index, offset, column);
         return (index + 1, column + 1);
     }
 
