@@ -43,7 +43,7 @@ public static class ReleaseFolder
         written.Add(WriteText(Path.Combine(component, ConfigExample), ConfigVariables.ComponentExample(workload)));
         RemoveStaleFiles(component, written);
 
-        using (AcquireLock(Path.Combine(directory, LockFile), lockTimeout))
+        using (FileWriting.AcquireLock(Path.Combine(directory, LockFile), lockTimeout))
         {
             var components = Directory.GetDirectories(directory).OrderBy(d => d, StringComparer.Ordinal).ToList();
             var applied = components.Where(d => File.Exists(Path.Combine(d, Kustomization))).Select(Path.GetFileName).ToList();
@@ -85,22 +85,5 @@ public static class ReleaseFolder
     {
         FileWriting.WriteIfChanged(path, Encoding.UTF8.GetBytes(text));
         return path;
-    }
-
-    // The lock file stays: deleting it on close would let two writers lock two different files.
-    private static FileStream AcquireLock(string path, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-        }
     }
 }

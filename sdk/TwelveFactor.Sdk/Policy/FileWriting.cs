@@ -25,4 +25,25 @@ public static class FileWriting
 
         File.WriteAllBytes(path, content);
     }
+
+    /// <summary>
+    /// Opens a lock file of the build's own for the caller alone, waiting up to <paramref name="timeout"/> for
+    /// another build that holds it. The lock file stays: deleting it on close would let two writers lock two
+    /// different files.
+    /// </summary>
+    public static FileStream AcquireLock(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
 }
