@@ -40,12 +40,36 @@ internal static class BaselineEntries
 
     private sealed class Reader
     {
+        /// <summary>
+        /// A baseline nests three levels; past this depth the file is hostile, not a baseline, and reading stops
+        /// before the recursion could exhaust the compiler's stack.
+        /// </summary>
+        private const int MaximumDepth = 16;
+
         private readonly string _text;
         private int _at;
+        private int _depth;
 
         public Reader(string text) => _text = text;
 
         public object? ReadValue()
+        {
+            if (++_depth > MaximumDepth)
+            {
+                throw new FormatException("nested too deep");
+            }
+
+            try
+            {
+                return ReadOneValue();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private object? ReadOneValue()
         {
             SkipSpace();
             if (_at >= _text.Length)

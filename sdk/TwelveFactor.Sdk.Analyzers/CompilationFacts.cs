@@ -11,7 +11,7 @@ internal sealed class CompilationFacts
 {
     private static readonly Regex ServiceBackedCache = new Regex(
         @"\bAdd(StackExchangeRedisCache|DistributedRedisCache|DistributedSqlServerCache|DistributedPostgreSqlCache|DistributedMySqlCache|CosmosCache|DistributedCosmosCache|MongoDbCache|NCacheDistributedCache|DistributedGarnetCache|\w+RedisCache)\s*\(",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     private readonly Lazy<bool> _hasServiceBackedCache;
 

@@ -22,7 +22,7 @@ internal static class RuleDescriptors
     private const string Tag = "TwelveFactor";
 
     // Declared before the descriptors: static fields are initialised in the order they are written.
-    private static readonly Regex Placeholder = new Regex(@"\{(\d+)\}", RegexOptions.CultureInvariant);
+    private static readonly Regex Placeholder = new Regex(@"\{(\d+)\}", RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     public static readonly DiagnosticDescriptor Secret = new(
         RuleIds.Secret, RuleCatalog.Secret.Title, MessageFormat(RuleCatalog.Secret), "TwelveFactor.Factor03",

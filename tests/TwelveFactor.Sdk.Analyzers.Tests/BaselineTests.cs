@@ -78,6 +78,28 @@ public class BaselineTests
     }
 
     [Fact]
+    public async Task A_baseline_nested_past_any_sane_depth_suppresses_nothing_and_does_not_exhaust_the_stack()
+    {
+        var deep = "{\"version\":1,\"findings\":" + new string('[', 100_000) + new string(']', 100_000) + "}";
+        await new ServiceTest().WithSource(TwoListenAddresses).WithBaseline(deep)
+            .Expecting(ListenAddress(0, DiagnosticSeverity.Warning, suppressed: false), ListenAddress(1, DiagnosticSeverity.Warning, suppressed: false))
+            .RunAsync();
+    }
+
+    [Fact]
+    public void Every_regular_expression_of_the_analyzer_is_bounded_by_a_timeout()
+    {
+        var regexes = typeof(AnalyzerRegex).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly))
+            .Where(f => f.FieldType == typeof(System.Text.RegularExpressions.Regex) && !f.DeclaringType!.IsGenericTypeDefinition)
+            .Select(f => (System.Text.RegularExpressions.Regex)f.GetValue(null)!)
+            .ToList();
+
+        Assert.NotEmpty(regexes);
+        Assert.All(regexes, r => Assert.Equal(AnalyzerRegex.Timeout, r.MatchTimeout));
+    }
+
+    [Fact]
     public async Task An_entry_of_another_rule_or_file_suppresses_nothing()
     {
         var otherRule = Fingerprint.Compute("TF0401", "Program.cs", "UseUrls|http://localhost:5000", 0);

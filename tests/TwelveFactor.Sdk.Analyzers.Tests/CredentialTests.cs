@@ -44,6 +44,26 @@ public class CredentialTests
         Assert.DoesNotContain("s3cr3t", secret.Properties[AnalyzerProperties.Key]);
     }
 
+    [Theory]
+    [InlineData("Host=db.prod.internal;Username=app;Password=\\\"Zq7x;Server=leak.example\\\"", "db.prod.internal")]
+    [InlineData("postgres://app:Zq7x@leak.example@db.prod.internal:5432/orders", "db.prod.internal:5432")]
+    public async Task A_password_is_read_as_its_driver_reads_it_and_no_part_of_it_becomes_the_address(string connectionString, string address)
+    {
+        var test = new ServiceTest().WithLibraries().WithSource(Code($$"""
+                    var connection = new NpgsqlConnection({|#0:"{{connectionString}}"|});
+            """)).Expecting(
+            Diagnostic("TF0303").WithLocation(0).WithArguments("password", "Program.cs", "a string literal passed to NpgsqlConnection"),
+            Diagnostic("TF0401").WithLocation(0).WithArguments("The address passed to NpgsqlConnection", address));
+
+        await test.RunAsync();
+
+        foreach (var diagnostic in test.Reported)
+        {
+            Assert.DoesNotContain("leak", diagnostic.GetMessage());
+            Assert.DoesNotContain("Zq7x", diagnostic.Properties[AnalyzerProperties.Key]);
+        }
+    }
+
     [Fact]
     public async Task Connection_and_client_APIs_and_configuration_written_in_code_are_checked()
     {

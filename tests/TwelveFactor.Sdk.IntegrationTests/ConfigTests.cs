@@ -109,7 +109,8 @@ public class ConfigTests
             Assert.StartsWith($"A secret ({kind}) is written in '{file}'", finding.Message);
         }
 
-        Assert.Contains("'GitHub:Token' = ghp_*** (40 characters)", result.Output);
+        Assert.Contains("'GitHub:Token' = ghp_***", result.Output);
+        Assert.DoesNotContain("characters)", result.Output);
         Assert.Equal(9, ws.SarifOf("Svc").Results.Count(r => r.RuleId == "TF0303"));
 
         // Accepting them in the baseline writes no secret either.

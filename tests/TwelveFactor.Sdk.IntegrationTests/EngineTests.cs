@@ -143,6 +143,24 @@ public class EngineTests
     }
 
     [Fact]
+    public void Switching_every_check_off_in_CI_is_said_in_the_build_output_and_the_SARIF_log()
+    {
+        using var ws = Workspace.Create("disabled-ci");
+        ws.WriteProject("Svc", "admin", FloatingSerilog, properties: "\n    <TwelveFactorEnabled>false</TwelveFactorEnabled>");
+
+        var result = ws.Build("Svc", new Dictionary<string, string?> { ["CI"] = "true" });
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(result.Findings);
+        Assert.Contains("TwelveFactor: TwelveFactor.Sdk checked nothing: TwelveFactorEnabled is false in this CI build", result.Output);
+        var sarif = ws.SarifOf("Svc");
+        Assert.Empty(sarif.Results);
+        var notification = sarif.Document.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0];
+        Assert.Equal("warning", notification.GetProperty("level").GetString());
+        Assert.Contains("TwelveFactorEnabled is false", notification.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void An_unknown_policy_or_process_type_is_a_coded_error()
     {
         using var ws = Workspace.Create("settings");

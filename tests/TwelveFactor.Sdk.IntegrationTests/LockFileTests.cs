@@ -56,6 +56,28 @@ public class LockFileTests
     }
 
     [Fact]
+    public void In_CI_a_project_that_switches_locked_mode_off_fails_at_the_property_before_the_lock_file_is_rewritten()
+    {
+        using var ws = Workspace.Create("ci-unlocked");
+        ws.WriteProject("Svc", "admin");
+        Assert.True(ws.Build("Svc").Succeeded);
+        var committed = ws.ReadFile("Svc/packages.lock.json");
+        ws.WriteProject("Svc", "admin", """
+              <ItemGroup>
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.1" />
+              </ItemGroup>
+            """, properties: "\n    <RestoreLockedMode>false</RestoreLockedMode>");
+
+        var result = ws.Build("Svc", Ci);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var finding = Assert.Single(result.WithCode("TF0201"));
+        Assert.Equal(("error", ws.LineOf("Svc/Svc.csproj", "<RestoreLockedMode>")), (finding.Severity, finding.Line));
+        Assert.Contains("RestoreLockedMode is false in a CI build", finding.Message);
+        Assert.Equal(committed, ws.ReadFile("Svc/packages.lock.json"));
+    }
+
+    [Fact]
     public void Switching_lock_files_off_is_reported_at_the_property()
     {
         using var ws = Workspace.Create("lock-off");

@@ -29,9 +29,9 @@ public sealed class CredentialFix : RuleFixProvider
 
     public const string FromConfiguration = "TwelveFactor.ReadFromConfiguration";
 
-    private static readonly Regex ConnectionParameter = new Regex("^(connectionString|connection|configuration|dsn)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex ConnectionParameter = new Regex("^(connectionString|connection|configuration|dsn)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
-    private static readonly Regex TypeSuffix = new Regex("(ConnectionStringBuilder|Connection|Client|Multiplexer|DataSourceBuilder|DataSource|Options|Settings|Configuration)$", RegexOptions.CultureInvariant);
+    private static readonly Regex TypeSuffix = new Regex("(ConnectionStringBuilder|Connection|Client|Multiplexer|DataSourceBuilder|DataSource|Options|Settings|Configuration)$", RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     private static readonly HashSet<string> GenericHostLabels = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "api", "www", "app", "service", "services", "gateway" };
 

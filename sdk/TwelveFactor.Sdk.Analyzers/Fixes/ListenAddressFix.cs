@@ -26,7 +26,7 @@ public sealed class ListenAddressFix : RuleFixProvider
     public const string FromPort = RuleIds.HardCodedListenAddress + ".FromPort";
     public const string Remove = RuleIds.HardCodedListenAddress + ".Remove";
 
-    private static readonly Regex SingleAddress = new Regex(@"^(?<prefix>[A-Za-z][A-Za-z0-9+.-]*://(\[[^\]]+\]|[^/:;\[\]{}]+)):(?<port>\d{1,5})/?$", RegexOptions.CultureInvariant);
+    private static readonly Regex SingleAddress = new Regex(@"^(?<prefix>[A-Za-z][A-Za-z0-9+.-]*://(\[[^\]]+\]|[^/:;\[\]{}]+)):(?<port>\d{1,5})/?$", RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     internal override IEnumerable<FixOffer> Offers(Diagnostic diagnostic, SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
     {

@@ -1,20 +1,17 @@
-using System.Security.Cryptography;
-using System.Text;
 using TwelveFactor.Sdk.Knowledge;
 
 namespace TwelveFactor.Sdk.Analyzers.Rules;
 
 /// <summary>
 /// What a literal connection string or URL reveals: the address of the backing service it points at, and the
-/// secret it carries (a password, key or token), never echoed: only its kind and a hash for the fingerprint.
+/// secret it carries (a password, key or token), never echoed and never hashed: only its kind is kept.
 /// </summary>
 internal sealed class ConnectionText
 {
-    private ConnectionText(string? address, string? secretKind, string? secretHash, bool isUrl, string? scheme)
+    private ConnectionText(string? address, string? secretKind, bool isUrl, string? scheme)
     {
         Address = address;
         SecretKind = secretKind;
-        SecretHash = secretHash;
         IsUrl = isUrl;
         Scheme = scheme;
     }
@@ -22,9 +19,6 @@ internal sealed class ConnectionText
     public string? Address { get; }
 
     public string? SecretKind { get; }
-
-    /// <summary>The first 16 hex digits of the secret's SHA-256: identifies it without revealing it.</summary>
-    public string? SecretHash { get; }
 
     public bool IsUrl { get; }
 
@@ -46,19 +40,25 @@ internal sealed class ConnectionText
 
     private static ConnectionText? ParseUrl(string text)
     {
+        // The user info runs to the last '@' of the authority, as drivers read it (a password may hold '@'); the
+        // rest is parsed without it, so that a password never becomes part of the host.
+        var userInfo = "";
+        if (ConnectionStringSyntax.TrySplitAuthority(text, out var authorityStart, out _, out var lastAt) && lastAt >= 0)
+        {
+            userInfo = Uri.UnescapeDataString(text.Substring(authorityStart, lastAt - authorityStart));
+            text = text.Substring(0, authorityStart) + text.Substring(lastAt + 1);
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.IsFile || string.IsNullOrEmpty(uri.Host))
         {
             return null;
         }
 
         string? kind = null;
-        string? secret = null;
-        var userInfo = Uri.UnescapeDataString(uri.UserInfo);
         var colon = userInfo.IndexOf(':');
         if (colon >= 0 && colon < userInfo.Length - 1 && !Placeholders.IsPlaceholder(userInfo.Substring(colon + 1)))
         {
             kind = "password";
-            secret = userInfo.Substring(colon + 1);
         }
 
         foreach (var pair in uri.Query.TrimStart('?').Split('&'))
@@ -68,21 +68,21 @@ internal sealed class ConnectionText
                 equals < pair.Length - 1 && !Placeholders.IsPlaceholder(pair.Substring(equals + 1)))
             {
                 kind = queryKind;
-                secret = pair.Substring(equals + 1);
             }
         }
 
         var address = uri.IsDefaultPort ? uri.Host : uri.Host + ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ConnectionText(address, kind, secret is null ? null : Hash(secret), isUrl: true, uri.Scheme);
+        return new ConnectionText(address, kind, isUrl: true, uri.Scheme);
     }
 
     /// <summary>ADO.NET style (Server=db;Password=x) and StackExchange.Redis style (db:6379,password=x).</summary>
     private static ConnectionText? ParsePairs(string text)
     {
         var separator = text.Contains(";") ? ';' : ',';
-        var parts = text.Split(separator).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
-        var pairs = parts.Where(p => p.IndexOf('=') > 0).ToList();
-        var bareHost = separator == ',' ? parts.FirstOrDefault(p => p.IndexOf('=') < 0 && LooksLikeHostAndPort(p)) : null;
+
+        // Split as the driver splits it: a quoted password may hold the separator ("a;Server=b").
+        var pairs = ConnectionStringSyntax.Pairs(text, separator);
+        var bareHost = separator == ',' ? text.Split(',').Select(p => p.Trim()).FirstOrDefault(p => p.IndexOf('=') < 0 && LooksLikeHostAndPort(p)) : null;
         if (pairs.Count < (bareHost is null ? 2 : 1))
         {
             return null;
@@ -90,12 +90,10 @@ internal sealed class ConnectionText
 
         string? address = bareHost;
         string? kind = null;
-        string? secret = null;
         foreach (var pair in pairs)
         {
-            var equals = pair.IndexOf('=');
-            var key = pair.Substring(0, equals).Trim();
-            var value = pair.Substring(equals + 1).Trim().Trim('\'', '"');
+            var key = pair.Key;
+            var value = pair.Value.Trim();
             if (value.Length == 0 || Placeholders.IsPlaceholder(value))
             {
                 continue;
@@ -108,27 +106,18 @@ internal sealed class ConnectionText
             else if (kind is null && SecretNames.OfConnectionKey(key.Replace(" ", "")) is { } secretKind)
             {
                 kind = secretKind;
-                secret = value;
             }
         }
 
-        return address is null && kind is null ? null : new ConnectionText(address, kind, secret is null ? null : Hash(secret), isUrl: false, scheme: null);
+        return address is null && kind is null ? null : new ConnectionText(address, kind, isUrl: false, scheme: null);
     }
 
-    /// <summary>The hash of a value assigned to a password or key property; null for a placeholder.</summary>
-    public static string? HashOfLiteralSecret(string value) =>
-        value.Trim().Length == 0 || Placeholders.IsPlaceholder(value.Trim()) ? null : Hash(value);
+    /// <summary>True for a literal secret assigned to a password or key property: anything but blank or a placeholder.</summary>
+    public static bool IsLiteralSecret(string value) => value.Trim().Length > 0 && !Placeholders.IsPlaceholder(value.Trim());
 
     private static bool LooksLikeHostAndPort(string text)
     {
         var colon = text.LastIndexOf(':');
         return colon > 0 && int.TryParse(text.Substring(colon + 1), out _) && text.IndexOf(' ') < 0;
-    }
-
-    private static string Hash(string secret)
-    {
-        using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(secret));
-        return string.Concat(hash.Take(8).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -18,10 +18,10 @@ internal sealed class CredentialRule : CodeRule
     /// <summary>Parameter names that take a connection string or a service's address.</summary>
     private static readonly Regex ConnectionParameter = new Regex(
         "^(connectionString|connection|configuration|url|uri|uriString|endpoint|address|serviceUri|baseAddress|dsn|host|servers)$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     /// <summary>Types whose constructors take what connects to a backing service.</summary>
-    private static readonly Regex ConnectingType = new Regex("(Connection|Client|ConnectionStringBuilder|Multiplexer|DataSource|DataSourceBuilder)$", RegexOptions.CultureInvariant);
+    private static readonly Regex ConnectingType = new Regex("(Connection|Client|ConnectionStringBuilder|Multiplexer|DataSource|DataSourceBuilder)$", RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     /// <summary>Properties that hold a connection string or a credential by themselves.</summary>
     private static readonly Dictionary<string, string?> CredentialProperties = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -125,9 +125,10 @@ internal sealed class CredentialRule : CodeRule
         {
             ReportValue(assignment.Right, text!, target, isClientApi: false, context);
         }
-        else if (ConnectionText.HashOfLiteralSecret(text!) is { } hash)
+        else if (ConnectionText.IsLiteralSecret(text!))
         {
-            context.Report(RuleIds.Secret, assignment.Right, "secret|" + hash, secretKind, context.FileName, "a string literal assigned to " + target);
+            // Identified by where it is assigned (and, in the fingerprint, file and occurrence), never by its value.
+            context.Report(RuleIds.Secret, assignment.Right, "secret|" + target, secretKind, context.FileName, "a string literal assigned to " + target);
         }
     }
 
@@ -150,7 +151,7 @@ internal sealed class CredentialRule : CodeRule
 
         if (parsed.SecretKind is not null)
         {
-            context.Report(RuleIds.Secret, at, "secret|" + parsed.SecretHash, parsed.SecretKind, context.FileName, "a string literal passed to " + api);
+            context.Report(RuleIds.Secret, at, "secret|" + api + "|" + parsed.SecretKind, parsed.SecretKind, context.FileName, "a string literal passed to " + api);
         }
 
         if (parsed.Address is not null && (!parsed.IsUrl || parsed.IsServiceUrl || isClientApi))

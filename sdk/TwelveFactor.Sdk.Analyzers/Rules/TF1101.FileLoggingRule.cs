@@ -29,7 +29,7 @@ internal sealed class FileLoggingRule : CodeRule
 
     /// <summary>A path that names a log file or folder: app.log, logs/, log-2024.txt.</summary>
     private static readonly Regex LogPath = new Regex(@"(\.log\b|(^|[/\\])logs?([/\\]|$)|(^|[/\\])log[\w.-]*\.txt\b)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, AnalyzerRegex.Timeout);
 
     public override ImmutableArray<SyntaxKind> Kinds { get; } = ImmutableArray.Create(SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression);
 

@@ -1,6 +1,7 @@
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Knowledge;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Config;
 
@@ -23,12 +24,7 @@ public static class SecretRule
             string text;
             try
             {
-                if (new FileInfo(file).Length > ConfigFiles.MaximumFileSize)
-                {
-                    continue;
-                }
-
-                text = File.ReadAllText(file);
+                text = InputFile.ReadText(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -36,7 +32,15 @@ public static class SecretRule
                 continue;
             }
 
-            findings.AddRange(ForText(file, text));
+            try
+            {
+                findings.AddRange(ForText(file, text).ToList());
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+            {
+                // One file that breaks the scanner must not switch off the scan of the others.
+                findings.Add(Finding.At(RuleIds.InternalError, SourceLocation.WholeFile(file), "scan", nameof(SecretRule), InputFile.Failure(ex, file)));
+            }
         }
 
         return findings;

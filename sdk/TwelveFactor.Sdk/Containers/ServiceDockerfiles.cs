@@ -13,7 +13,7 @@ namespace TwelveFactor.Sdk.Containers;
 public static class ServiceDockerfiles
 {
     private static readonly Regex DotnetBuildCommand = new(
-        @"\bdotnet\s+(publish|build)\b(?<arguments>[^&|;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"\bdotnet\s+(publish|build)\b(?<arguments>[^&|;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     /// <summary>Dockerfile, Containerfile, Dockerfile.prod, Dockerfile-api, Dockerfile_Migrator, api.Dockerfile.</summary>
     public static bool IsDockerfileName(string fileName)

@@ -17,6 +17,22 @@ public static class DockerfileRule
     /// <summary>Labels that tie an image to its release: the OCI revision (commit) or version, or the SDK's own.</summary>
     private static readonly string[] ReleaseLabels = { "org.opencontainers.image.revision", "org.opencontainers.image.version", "io.twelvefactor.release" };
 
+    /// <summary>The findings for a Dockerfile on disk; TF0003 when it cannot be read or is too large to check.</summary>
+    public static IReadOnlyList<Finding> CheckFile(string file)
+    {
+        string text;
+        try
+        {
+            text = InputFile.ReadText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message) };
+        }
+
+        return Check(file, text).ToList();
+    }
+
     public static IEnumerable<Finding> Check(string file, string text)
     {
         var instructions = Dockerfile.Parse(text);
@@ -39,7 +55,7 @@ public static class DockerfileRule
                         break;
                     }
 
-                    var resolved = Substitute(image, globalArgs);
+                    var resolved = Dockerfile.Expand(image, globalArgs);
                     if (!resolved.Contains('$') && ImageReference.TryParse(resolved, out var reference) && !reference.IsPinned)
                     {
                         findings.Add(Finding.At(RuleIds.UnpinnedBaseImage, At(file, instruction), "FROM " + resolved, resolved, reference.PinnedForm()));
@@ -50,9 +66,9 @@ public static class DockerfileRule
                 case "ARG":
                     foreach (var (key, value) in Dockerfile.Assignments(instruction))
                     {
-                        if (SecretNames.OfVariable(key, value) is { } kind)
+                        if (SecretScanner.ScanVariable(key, value) is { } kind)
                         {
-                            findings.Add(Finding.At(RuleIds.Secret, At(file, instruction), Hash(value!), kind, Path.GetFileName(file), $"{instruction.Keyword} {key}"));
+                            findings.Add(Finding.At(RuleIds.Secret, At(file, instruction), instruction.Keyword + " " + key, kind, Path.GetFileName(file), $"{instruction.Keyword} {key}"));
                         }
                     }
 
@@ -132,18 +148,6 @@ public static class DockerfileRule
         return (image, name);
     }
 
-    private static string Substitute(string text, IReadOnlyDictionary<string, string> args)
-    {
-        foreach (var (key, value) in args)
-        {
-            text = text.Replace("${" + key + "}", value).Replace("$" + key, value);
-        }
-
-        return text;
-    }
 
     private static SourceLocation At(string file, DockerfileInstruction instruction) => new(file, instruction.Line, instruction.Column);
-
-    private static string Hash(string value) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)), 0, 8).ToLowerInvariant();
 }

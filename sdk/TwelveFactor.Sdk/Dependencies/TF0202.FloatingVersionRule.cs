@@ -27,7 +27,9 @@ public static class FloatingVersionRule
             }
 
             var file = string.IsNullOrEmpty(package.DefiningFile) ? projectFile : package.DefiningFile;
-            var element = ProjectXml.FindItem(file, package.ItemType, package.Id);
+            // A package declared twice (two PackageVersion items for one id) is reported where this version is written.
+            var declarations = ProjectXml.FindItems(file, package.ItemType, package.Id);
+            var element = declarations.LastOrDefault(d => d.RawValue(package.VersionAttribute)?.Trim() == package.Version) ?? declarations.LastOrDefault();
             var location = element?.Location ?? SourceLocation.WholeFile(file);
             var raw = element?.RawValue(package.VersionAttribute);
             var shown = raw is not null && raw.Contains("$(") && raw.Trim() != package.Version

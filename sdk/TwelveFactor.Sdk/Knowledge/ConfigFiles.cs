@@ -143,12 +143,12 @@ public static partial class ConfigFiles
         return false;
     }
 
-    /// <summary>A small file's text, or null when it is too large for a config file or cannot be read.</summary>
+    /// <summary>A file's text, or null when it is too large for a config file or cannot be read.</summary>
     public static string? ReadTextOrNull(string path)
     {
         try
         {
-            return new FileInfo(path).Length > MaximumFileSize ? null : File.ReadAllText(path);
+            return InputFile.ReadText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -156,6 +156,6 @@ public static partial class ConfigFiles
         }
     }
 
-    [GeneratedRegex(@"\.(production|prod|staging|stage|test|testing|qa|uat|docker|development|dev|local|preprod|integration|k8s|kubernetes|azure|aws|release|debug)\.(json|config|ya?ml|xml|ini|toml|properties)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.(production|prod|staging|stage|test|testing|qa|uat|docker|development|dev|local|preprod|integration|k8s|kubernetes|azure|aws|release|debug)\.(json|config|ya?ml|xml|ini|toml|properties)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex EnvironmentSuffixPattern();
 }

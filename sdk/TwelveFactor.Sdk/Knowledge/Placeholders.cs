@@ -9,33 +9,58 @@ namespace TwelveFactor.Sdk.Knowledge;
 /// </summary>
 public static partial class Placeholders
 {
+#if NET7_0_OR_GREATER
+    private const RegexOptions Linear = RegexOptions.NonBacktracking;
+#else
+    // The analyzer (netstandard2.0) has no non-backtracking engine: its patterns are bounded by a timeout instead.
+    private const RegexOptions Linear = RegexOptions.None;
+#endif
+
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
+
     private const string ReferenceText =
-        @"^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%|<[^<>]*>|\{\{[^}]*\}\}|#\{[^}]*\}#?|__[A-Za-z0-9_]+__|\{[A-Za-z0-9_:.\-]*\}|\[[^\]]*\]|@Microsoft\.KeyVault\(.*\)|env:[A-Za-z_][A-Za-z0-9_]*|ENC\[.*\])$";
+        @"^(?:\$\{\{[^}]*\}\}|\$\{[^}]*\}|\$\([^)]*\)|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_()]*%|<[^<>]*>|\{\{[^}]*\}\}|#\{[^}]*\}#?|__[A-Za-z0-9_]+__|\{[A-Za-z0-9_:.\-]*\}|\[[^\]]*\]|@Microsoft\.KeyVault\(.*\)|env:[A-Za-z_][A-Za-z0-9_]*|ENC\[.*\])$";
 
     private const string ExampleWordsText =
         @"example|changeme|change[_\-. ]me|change[_\-. ]?this|placeholder|replace[_\-. ]?(?:me|this|with)|your[_\-. ]?(?:own[_\-. ]?)?(?:[a-z]+[_\-. ]?)?(?:key|secret|token|password|pass|pwd|here|value|id)|dummy|redacted|not[_\-. ]?set|notset|insert[_\-. ]|enter[_\-. ]|goes[_\-. ]here|todo|fixme|xxxx|\*\*\*|sample|fake";
 
-    /// <summary>${VAR}, $(VAR), $VAR, %VAR%, &lt;your-key&gt;, {{var}}, #{var}#, __VAR__, {0}, [secret], @Microsoft.KeyVault(...).</summary>
+    private const string PhraseShapeText = @"^<?[A-Za-z][A-Za-z _.\-]{0,63}>?$";
+
+    private const string MaskText = @"^[xX*#]{3,}(?:[\-_ .][xX*#]{3,})*$";
+
+    /// <summary>${{ secrets.X }} (GitHub Actions), ${VAR}, $(VAR), $VAR, %VAR%, &lt;your-key&gt;, {{var}}, #{var}#, __VAR__, {0}, [secret], @Microsoft.KeyVault(...).</summary>
     private static readonly Regex Reference = ReferencePattern();
 
     private static readonly Regex ExampleWords = ExampleWordsPattern();
+
+    /// <summary>
+    /// The shape of an example phrase: words and separators only, short. "your-api-key-here" has it;
+    /// "MySampleApp!2024" and a live key that happens to contain "fake" do not, whatever words they contain.
+    /// </summary>
+    private static readonly Regex PhraseShape = PhraseShapePattern();
+
+    /// <summary>xxxx-xxxx, ***-***: a mask written in groups.</summary>
+    private static readonly Regex Mask = MaskPattern();
 
     private static readonly HashSet<string> ObviousValues = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey", "api_key", "none", "null", "nil",
         "undefined", "string", "test", "empty", "default", "value", "true", "false", "unset", "n/a", "na", "tbd",
         "secretkey", "mysecret", "my-secret", "mypassword", "s3cr3t",
+
+        // The credentials vendors' documentation uses as examples, whole.
+        "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     };
 
     // ${VAR}, $(VAR), %VAR%, {{VAR}}, #{VAR}#, __VAR__, <your-server>, [SERVER] anywhere in the value.
     private static readonly Regex Token = new Regex(
         @"\$\{[^}]*\}|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%|\{\{[^}]*\}\}|#\{[^}]*\}|__[A-Za-z0-9_]+__|<[^<>]+>|\[[A-Z_][A-Z0-9_]*\]",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | Linear, MatchTimeout);
 
     // Words that only appear in values a person is meant to replace.
     private static readonly Regex Word = new Regex(
         @"(^|[^a-z])(your|my)[-_ ]?(server|host|database|db|account|password|user|name|address|domain|endpoint)|^your[-_ ]?[a-z]|placeholder|changeme|change[-_ ]me|replace[-_ ]?me|to[-_ ]?be[-_ ]?replaced|^todo$|^tbd$|^x{3,}$|^\*{3,}$",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | Linear, MatchTimeout);
 
     /// <summary>RFC 2606 / 6761 names reserved for documentation and testing.</summary>
     private static readonly string[] ReservedDomains = { "example.com", "example.org", "example.net" };
@@ -54,7 +79,7 @@ public static partial class Placeholders
             return true;
         }
 
-        if (Reference.IsMatch(text) || ExampleWords.IsMatch(text))
+        if (Reference.IsMatch(text) || Mask.IsMatch(text) || (PhraseShape.IsMatch(text) && ExampleWords.IsMatch(text)))
         {
             return true;
         }
@@ -93,15 +118,25 @@ public static partial class Placeholders
     }
 
 #if NET7_0_OR_GREATER
-    [GeneratedRegex(ReferenceText, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ReferenceText, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ReferencePattern();
 
-    [GeneratedRegex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ExampleWordsPattern();
+
+    [GeneratedRegex(PhraseShapeText, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex PhraseShapePattern();
+
+    [GeneratedRegex(MaskText, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex MaskPattern();
 #else
     // The analyzer (netstandard2.0) has no regex source generator.
-    private static Regex ReferencePattern() => new Regex(ReferenceText, RegexOptions.CultureInvariant);
+    private static Regex ReferencePattern() => new Regex(ReferenceText, RegexOptions.CultureInvariant, MatchTimeout);
 
-    private static Regex ExampleWordsPattern() => new Regex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static Regex ExampleWordsPattern() => new Regex(ExampleWordsText, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MatchTimeout);
+
+    private static Regex PhraseShapePattern() => new Regex(PhraseShapeText, RegexOptions.CultureInvariant, MatchTimeout);
+
+    private static Regex MaskPattern() => new Regex(MaskText, RegexOptions.CultureInvariant, MatchTimeout);
 #endif
 }

@@ -67,6 +67,6 @@ public static partial class PrivateKeys
         return body.ToString();
     }
 
-    [GeneratedRegex(@"-----BEGIN (?<type>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?)-----", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"-----BEGIN (?<type>(?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?)-----", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HeaderPattern();
 }

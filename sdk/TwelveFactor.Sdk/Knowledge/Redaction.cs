@@ -1,15 +1,14 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-
 namespace TwelveFactor.Sdk.Knowledge;
 
-/// <summary>How a secret is shown and remembered without being written anywhere.</summary>
+/// <summary>
+/// How a secret is shown without being written anywhere. Nothing derived from its value leaves the process: no
+/// part of it beyond the public prefix that names its kind, no length, no hash (a hash of a weak password is
+/// guessed offline from a committed baseline in seconds). A finding is identified by rule, file, key path and
+/// occurrence instead (the finding's fingerprint).
+/// </summary>
 public static class Redaction
 {
-    /// <summary>
-    /// The public prefix (when the kind has one: "ghp_", "AKIA", "sk_live_"), a mask, and the length.
-    /// </summary>
+    /// <summary>The public prefix (when the kind has one: "ghp_", "AKIA", "sk_live_") and a mask.</summary>
     public static string Preview(string secret, string publicPrefix)
     {
         var shown = "";
@@ -24,13 +23,6 @@ public static class Redaction
             }
         }
 
-        return shown + "*** (" + secret.Length.ToString(CultureInfo.InvariantCulture) + " characters)";
-    }
-
-    /// <summary>A stable identity for the secret: a hash, so that rotating the value makes it a new finding.</summary>
-    public static string Hash(string secret)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes("TwelveFactor.Sdk secret\n" + secret));
-        return Convert.ToHexString(digest, 0, 12).ToLowerInvariant();
+        return shown + "***";
     }
 }

@@ -13,9 +13,9 @@ public enum SecretKeyKind
 }
 
 /// <summary>
-/// The names that say a value is a secret, in the three places the SDK meets them: a config setting's key
-/// (read word by word), an environment variable (Dockerfile ENV/ARG, an image's environment) and a key of a
-/// connection string or URL query (the analyzer, which links this file). One home for the vocabulary.
+/// The names that say a value is a secret, in the places the SDK meets them: a config setting's key (read word
+/// by word; a Dockerfile's ENV and ARG pairs are read as settings too, through <see cref="SecretScanner"/>) and a
+/// key of a connection string or URL query (the analyzer, which links this file). One home for the vocabulary.
 /// </summary>
 public static partial class SecretNames
 {
@@ -38,15 +38,6 @@ public static partial class SecretNames
     {
         "api", "access", "secret", "private", "signing", "encryption", "master", "account", "shared", "subscription",
         "auth", "client", "app", "license", "webhook", "hmac", "session", "storage", "primary", "secondary",
-    };
-
-    /// <summary>Parts of an environment variable's name (upper case, '_' between words) and the kind of secret each says.</summary>
-    private static readonly (string Fragment, string Kind)[] VariableFragments =
-    {
-        ("PASSWORD", "password"), ("PASSWD", "password"), ("_PWD", "password"),
-        ("SECRET", "secret"), ("TOKEN", "token"), ("APIKEY", "API key"), ("API_KEY", "API key"),
-        ("ACCESS_KEY", "access key"), ("PRIVATE_KEY", "private key"), ("CONNECTIONSTRING", "connection string"),
-        ("CONNECTION_STRING", "connection string"), ("CREDENTIAL", "credential"),
     };
 
     /// <summary>Keys of a connection string or URL query that hold a secret, and the kind each holds.</summary>
@@ -117,29 +108,6 @@ public static partial class SecretNames
         return SecretKeyKind.Secret;
     }
 
-    /// <summary>
-    /// The kind of secret (password, token, ...) when an environment variable's name says secret (PASSWORD,
-    /// TOKEN, API_KEY, ...) and its value is written in clear: not a reference to another variable, not a
-    /// placeholder, not the path of a file that holds the secret (..._FILE, ..._PATH). Otherwise null.
-    /// </summary>
-    public static string? OfVariable(string name, string? value)
-    {
-        var upper = name.ToUpperInvariant().Replace("-", "_").Replace(".", "_").Replace("__", "_");
-        var kind = VariableFragments.FirstOrDefault(f => upper.Contains(f.Fragment)).Kind;
-        if (kind is null || upper.EndsWith("_FILE", StringComparison.Ordinal) || upper.EndsWith("_PATH", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var literal = (value ?? "").Trim();
-        if (literal.Length == 0 || literal.StartsWith("$", StringComparison.Ordinal) || Placeholders.IsPlaceholder(literal))
-        {
-            return null;
-        }
-
-        return kind;
-    }
-
     /// <summary>The kind of secret a connection-string or query key holds ("Password", "AccountKey", "sig"), or null.</summary>
     public static string? OfConnectionKey(string key) => ConnectionKeys.TryGetValue(key, out var kind) ? kind : null;
 
@@ -153,10 +121,10 @@ public static partial class SecretNames
         keyName.IndexOf("credential", StringComparison.OrdinalIgnoreCase) >= 0;
 
 #if NET7_0_OR_GREATER
-    [GeneratedRegex(WordsText, RegexOptions.CultureInvariant)]
+    [GeneratedRegex(WordsText, RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex WordsPattern();
 #else
     // The analyzer (netstandard2.0) has no regex source generator.
-    private static Regex WordsPattern() => new Regex(WordsText, RegexOptions.CultureInvariant);
+    private static Regex WordsPattern() => new Regex(WordsText, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 #endif
 }

@@ -42,83 +42,76 @@ public static partial class SecretPatterns
     public static Regex UrlCredentials { get; } =
         UrlCredentialsPattern();
 
-    /// <summary>Password=...; in an ADO.NET-style connection string.</summary>
-    public static Regex ConnectionStringPassword { get; } =
-        ConnectionStringPasswordPattern();
-
     /// <summary>A connection string names its server, database or user next to the password.</summary>
-    public static Regex ConnectionStringShape { get; } =
-        ConnectionStringShapePattern();
+    public static IReadOnlySet<string> ConnectionStringShapeKeys { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "server", "host", "data source", "datasource", "address", "addr", "user id", "userid", "uid", "user", "username",
+        "database", "initial catalog", "endpoint",
+    };
 
-    [GeneratedRegex(@"(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Z0-9])(?<secret>(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|A3T[A-Z0-9])[A-Z0-9]{16})(?![A-Z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex AwsAccessKeyId();
 
-    [GeneratedRegex(@"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AzureStorageAccountKey();
 
-    [GeneratedRegex(@"SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,44}=)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"SharedAccessKey=(?<secret>[A-Za-z0-9+/]{42,44}=)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AzureSharedAccessKey();
 
-    [GeneratedRegex(@"[?&;]sig=(?<secret>[A-Za-z0-9%+/=]{40,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[?&;]sig=(?<secret>[A-Za-z0-9%+/=]{40,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AzureSharedAccessSignature();
 
-    [GeneratedRegex(@"(?<secret>AIza[0-9A-Za-z\-_]{35})(?![0-9A-Za-z\-_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>AIza[0-9A-Za-z\-_]{35})(?![0-9A-Za-z\-_])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex GoogleApiKey();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36,255})(?![A-Za-z0-9_])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex GitHubToken();
 
-    [GeneratedRegex(@"(?<secret>github_pat_[A-Za-z0-9_]{80,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>github_pat_[A-Za-z0-9_]{80,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex GitHubFineGrainedToken();
 
-    [GeneratedRegex(@"(?<secret>glpat-[A-Za-z0-9\-_]{20,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>glpat-[A-Za-z0-9\-_]{20,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex GitLabToken();
 
-    [GeneratedRegex(@"(?<secret>xox[abposr]-(?:[0-9]+-)?[0-9A-Za-z\-]{10,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>xox[abposr]-(?:[0-9]+-)?[0-9A-Za-z\-]{10,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SlackToken();
 
-    [GeneratedRegex(@"https://hooks\.slack\.com/services/(?<secret>T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"https://hooks\.slack\.com/services/(?<secret>T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]{16,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SlackWebhook();
 
-    [GeneratedRegex(@"(?<secret>(?:sk|rk)_live_[0-9A-Za-z]{20,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>(?:sk|rk)_live_[0-9A-Za-z]{20,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex StripeSecretKey();
 
-    [GeneratedRegex(@"(?<secret>SG\.[\w\-]{22}\.[\w\-]{43})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>SG\.[\w\-]{22}\.[\w\-]{43})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SendGridApiKey();
 
-    [GeneratedRegex(@"(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>npm_[A-Za-z0-9]{36})(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex NpmToken();
 
-    [GeneratedRegex(@"(?<![a-z0-9])(?<secret>oy2[a-z0-9]{43})(?![a-z0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![a-z0-9])(?<secret>oy2[a-z0-9]{43})(?![a-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex NuGetApiKey();
 
-    [GeneratedRegex(@"(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OpenAiApiKey();
 
-    [GeneratedRegex(@"(?<secret>sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_\-]{80,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AnthropicApiKey();
 
-    [GeneratedRegex(@"(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ShopifyToken();
 
-    [GeneratedRegex(@"(?<![0-9a-f])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![0-9])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9a-f])(?<secret>[0-9a-f]{32}-us[0-9]{1,2})(?![0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex MailchimpApiKey();
 
-    [GeneratedRegex(@"(?<secret>lin_api_[A-Za-z0-9]{40})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>lin_api_[A-Za-z0-9]{40})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LinearApiKey();
 
-    [GeneratedRegex(@"(?<secret>ops_eyJ[A-Za-z0-9+/=_\-]{100,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<secret>ops_eyJ[A-Za-z0-9+/=_\-]{100,})", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OnePasswordToken();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?<secret>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9_\-])(?<secret>eyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{16,})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
     private static partial Regex JsonWebToken();
 
-    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]{1,30}://(?<user>[^:/@\s""'<>]+):(?<secret>[^@/\s""'<>]+)@[^\s""'/]+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b[A-Za-z][A-Za-z0-9+.\-]{1,30}://(?<user>[^:/@\s""'<>]+):(?<secret>[^/\s""'<>]+)@[^\s""'/@]+", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex UrlCredentialsPattern();
-
-    [GeneratedRegex(@"(?:^|;)\s*(?:password|pwd)\s*=\s*(?:'(?<secret>[^']*)'|""(?<secret>[^""]*)""|(?<secret>[^;]*))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ConnectionStringPasswordPattern();
-
-    [GeneratedRegex(@"(?:^|;)\s*(?:server|host|data source|datasource|address|addr|user id|userid|uid|user|username|database|initial catalog|endpoint)\s*=", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
-    private static partial Regex ConnectionStringShapePattern();
 }

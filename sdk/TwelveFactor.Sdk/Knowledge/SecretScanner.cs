@@ -35,7 +35,7 @@ public static class SecretScanner
             values = ConfigLines.Read(text, format == ConfigFormat.None ? ConfigFormat.KeyValue : format);
         }
 
-        var matches = new List<SecretMatch>();
+        var matches = new Matches();
         FindPrivateKeys(text, matches);
         var loopback = LoopbackCredentials.In(values);
         foreach (var value in values)
@@ -47,7 +47,25 @@ public static class SecretScanner
         return new SecretScan(matches, problem);
     }
 
-    private static void FindPrivateKeys(string text, List<SecretMatch> matches)
+    /// <summary>
+    /// The kind of secret an environment variable (a Dockerfile's ENV or ARG pair) writes in clear, or null. It is
+    /// judged as a line of a .env file: the name read word by word (DB_PASSWORD is a password; TOKEN_LIFETIME,
+    /// PASSWORD_MIN_LENGTH, SECRET_NAME and API_KEY_HEADER only speak of one), the value's shape (tokens of known
+    /// services, passwords in connection strings and URLs), and placeholders and references left alone.
+    /// </summary>
+    public static string? ScanVariable(string name, string? value)
+    {
+        var literal = (value ?? "").Trim();
+        if (literal.Length == 0 || literal.IndexOfAny(new[] { '\n', '\r' }) >= 0)
+        {
+            return null;
+        }
+
+        var scan = Scan(".env", name + "=" + literal);
+        return scan.Matches.Count == 0 ? null : scan.Matches[0].Kind;
+    }
+
+    private static void FindPrivateKeys(string text, Matches matches)
     {
         TextPositions? positions = null;
         foreach (var block in PrivateKeys.Find(text))
@@ -56,12 +74,11 @@ public static class SecretScanner
             var (line, column) = positions.At(block.Offset);
             var isServiceAccount = text.IndexOf("service_account", StringComparison.Ordinal) >= 0;
             var kind = isServiceAccount ? "GCP service account private key" : "private key";
-            matches.Add(new SecretMatch(line, column, kind, "", "-----BEGIN " + block.Header + "----- *** (" + block.Body.Length + " characters of key material)",
-                kind + "||" + Redaction.Hash(block.Body)));
+            matches.Add(new SecretMatch(line, column, kind, "", "-----BEGIN " + block.Header + "----- ***", kind + "|"));
         }
     }
 
-    private static void FindInValue(ConfigEntry value, LoopbackCredentials loopback, List<SecretMatch> matches)
+    private static void FindInValue(ConfigEntry value, LoopbackCredentials loopback, Matches matches)
     {
         var text = value.Value;
         if (text.Length < 4 || text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0)
@@ -95,12 +112,16 @@ public static class SecretScanner
         }
 
         if (!opensOnlyLoopback && text.IndexOf('=') > 0 &&
-            (text.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0) &&
-            SecretPatterns.ConnectionStringShape.IsMatch(text))
+            (text.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0))
         {
-            foreach (Match match in SecretPatterns.ConnectionStringPassword.Matches(text))
+            // Split as the driver splits it: a quoted password may hold ';' and '=' ("a;Server=b").
+            var pairs = ConnectionStringSyntax.Pairs(text);
+            if (pairs.Any(p => SecretPatterns.ConnectionStringShapeKeys.Contains(p.Key)))
             {
-                AddIfSecret(value, "connection-string password", match.Groups["secret"], "", matches);
+                foreach (var pair in pairs.Where(p => p.Key.Equals("password", StringComparison.OrdinalIgnoreCase) || p.Key.Equals("pwd", StringComparison.OrdinalIgnoreCase)))
+                {
+                    AddIfSecret(value, "connection-string password", pair.Value, pair.ValueStart, "", matches);
+                }
             }
         }
 
@@ -111,7 +132,7 @@ public static class SecretScanner
     }
 
     /// <summary>What a setting named like a secret holds, when it reads as one.</summary>
-    private static void FindUnderSecretKey(ConfigEntry value, List<SecretMatch> matches)
+    private static void FindUnderSecretKey(ConfigEntry value, Matches matches)
     {
         var keyKind = SecretNames.OfSetting(value.Path, value.SettingName);
         if (keyKind == SecretKeyKind.None)
@@ -151,27 +172,30 @@ public static class SecretScanner
         }
     }
 
-    private static void AddIfSecret(ConfigEntry value, string kind, Group group, string publicPrefix, List<SecretMatch> matches)
+    private static void AddIfSecret(ConfigEntry value, string kind, Group group, string publicPrefix, Matches matches) =>
+        AddIfSecret(value, kind, group.Value, group.Index, publicPrefix, matches);
+
+    private static void AddIfSecret(ConfigEntry value, string kind, string found, int index, string publicPrefix, Matches matches)
     {
-        var secret = group.Value.Trim();
+        var secret = found.Trim();
         if (secret.Length == 0 || Placeholders.IsPlaceholder(secret))
         {
             return;
         }
 
-        Add(value, kind, secret, group.Index + group.Value.IndexOf(secret, StringComparison.Ordinal), publicPrefix, matches);
+        Add(value, kind, secret, index + found.IndexOf(secret, StringComparison.Ordinal), publicPrefix, matches);
     }
 
-    private static void Add(ConfigEntry value, string kind, string secret, int offset, string publicPrefix, List<SecretMatch> matches)
+    private static void Add(ConfigEntry value, string kind, string secret, int offset, string publicPrefix, Matches matches)
     {
         var column = value.ColumnOf(Math.Max(0, offset));
-        if (matches.Any(m => m.Line == value.Line && m.Column == column))
+        if (!matches.Places.Add((value.Line, column)))
         {
             return;
         }
 
-        matches.Add(new SecretMatch(value.Line, column, kind, value.Path, Redaction.Preview(secret, publicPrefix),
-            kind + "|" + value.Path + "|" + Redaction.Hash(secret)));
+        // Identified by kind and key path; the fingerprint adds the file, the rule and the occurrence. Never by value.
+        matches.Add(new SecretMatch(value.Line, column, kind, value.Path, Redaction.Preview(secret, publicPrefix), kind + "|" + value.Path));
     }
 
     /// <summary>A path to a mounted secret file or a URL without credentials: a reference, not a secret.</summary>
@@ -214,5 +238,11 @@ public static class SecretScanner
         }
 
         return entropy;
+    }
+
+    /// <summary>The matches of one scan, with the places already taken: one secret is reported once, in constant time.</summary>
+    private sealed class Matches : List<SecretMatch>
+    {
+        public HashSet<(int Line, int Column)> Places { get; } = new();
     }
 }

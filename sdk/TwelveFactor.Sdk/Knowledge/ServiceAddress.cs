@@ -33,8 +33,8 @@ public sealed record ServiceAddress(string Host, string Shown)
 public static class ServiceAddresses
 {
     private static readonly Regex UrlPattern = new(
-        @"^(?<scheme>[a-z][a-z0-9+.-]*)://(?:[^@/?#]*@)?(?<host>\[[^\]]+\]|[^:/?#,;]+)(?::(?<port>\d+))?",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"^(?<scheme>[a-z][a-z0-9+.-]*)://(?:[^/?#]*@)?(?<host>\[[^\]]+\]|[^:/?#,;]+)(?::(?<port>\d+))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static bool IsBackingServiceUrl(string value)
     {
@@ -78,17 +78,11 @@ public static class ServiceAddresses
         string? port = null;
         string? accountName = null;
         string? endpointSuffix = null;
-        var parts = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (var part in parts)
+        // Split as the driver splits it: a quoted value (a password holding "a;Server=b") is one value.
+        foreach (var pair in ConnectionStringSyntax.Pairs(text))
         {
-            var equals = part.IndexOf('=');
-            if (equals < 0)
-            {
-                continue;
-            }
-
-            var key = part.Substring(0, equals).Trim();
-            var item = part.Substring(equals + 1).Trim().Trim('"', '\'');
+            var key = pair.Key;
+            var item = pair.Value.Trim();
             if (BackingServices.IsHostKey(key) && host is null)
             {
                 host = item;

@@ -79,7 +79,7 @@ public static class ManifestRule
             foreach (var variable in container["env"]?.Items ?? Array.Empty<YamlNode>())
             {
                 var variableName = variable["name"]?.Scalar ?? "";
-                if (variable["value"] is { } value && SecretNames.OfVariable(variableName, value.Scalar) is { } secretKind)
+                if (variable["value"] is { } value && SecretScanner.ScanVariable(variableName, value.Scalar) is { } secretKind)
                 {
                     yield return Finding.At(RuleIds.Secret, At(file, value), $"{workload}/{name}/env/{variableName}", secretKind, Path.GetFileName(file), $"env {variableName} of {where}");
                 }

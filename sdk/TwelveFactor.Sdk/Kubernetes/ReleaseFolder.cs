@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using TwelveFactor.Sdk.Knowledge;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Kubernetes;
 
@@ -48,7 +49,7 @@ public static class ReleaseFolder
             var components = Directory.GetDirectories(directory).OrderBy(d => d, StringComparer.Ordinal).ToList();
             var applied = components.Where(d => File.Exists(Path.Combine(d, Kustomization))).Select(Path.GetFileName).ToList();
             written.Add(WriteText(Path.Combine(directory, Kustomization), KustomizationText(applied!)));
-            var examples = components.Select(d => Path.Combine(d, ConfigExample)).Where(File.Exists).Select(File.ReadAllText);
+            var examples = components.Select(d => Path.Combine(d, ConfigExample)).Where(File.Exists).Select(InputFile.ReadText);
             foreach (var (service, text) in ConfigVariables.ServiceExamples(examples))
             {
                 written.Add(WriteText(Path.Combine(directory, service + ".env.example"), text));

@@ -17,13 +17,16 @@ public sealed class Baseline
 
     public static Baseline Empty { get; } = new(Array.Empty<BaselineEntry>());
 
-    /// <summary>Reads a baseline; throws <see cref="BaselineFormatException"/> naming what is wrong.</summary>
-    public static Baseline Load(string path)
+    /// <summary>
+    /// Reads a baseline's UTF-8 JSON; throws <see cref="BaselineFormatException"/> naming what is wrong. The file
+    /// itself is read by Reading's BaselineReader, which bounds what it reads.
+    /// </summary>
+    public static Baseline Parse(byte[] utf8Json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions
+            document = JsonDocument.Parse(utf8Json, new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
@@ -45,7 +48,7 @@ public sealed class Baseline
             }
 
             if (root.TryGetProperty("version", out var version) &&
-                (version.ValueKind != JsonValueKind.Number || version.GetInt32() != FormatVersion))
+                (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != FormatVersion))
             {
                 throw new BaselineFormatException($"'version' must be {FormatVersion}", 1, 1);
             }
@@ -77,33 +80,6 @@ public sealed class Baseline
 
             return new Baseline(entries);
         }
-    }
-
-    /// <summary>
-    /// The baseline at <paramref name="path"/> when there is one; a file that cannot be read adds a TF0001
-    /// finding and counts as empty, so every finding is reported as new rather than silently accepted.
-    /// </summary>
-    public static Baseline LoadOrReport(string? path, ICollection<Finding> findings)
-    {
-        if (string.IsNullOrEmpty(path) || !File.Exists(path))
-        {
-            return Empty;
-        }
-
-        try
-        {
-            return Load(path!);
-        }
-        catch (BaselineFormatException ex)
-        {
-            findings.Add(new Finding(RuleIds.MalformedBaseline, path!, ex.Line, ex.Column, new[] { ex.Message }, ""));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            findings.Add(Finding.At(RuleIds.MalformedBaseline, SourceLocation.WholeFile(path!), "", ex.Message));
-        }
-
-        return Empty;
     }
 
     public void Save(string path)

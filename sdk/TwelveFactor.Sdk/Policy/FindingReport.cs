@@ -40,6 +40,9 @@ public sealed class FindingReport
 
     public IReadOnlyList<ReportedFinding> Findings { get; }
 
+    /// <summary>No finding, because nothing was checked.</summary>
+    public static FindingReport Nothing { get; } = new(Array.Empty<ReportedFinding>(), Array.Empty<BaselineEntry>());
+
     /// <summary>Baseline entries whose finding is gone: the baseline can shrink by these.</summary>
     public IReadOnlyList<BaselineEntry> StaleEntries { get; }
 

@@ -13,7 +13,11 @@ public static class SarifLog
     public const string FingerprintName = "twelveFactor/v1";
     public const string SourceRootId = "SRCROOT";
 
-    public static byte[] Create(FindingReport report, string sourceRoot, string toolVersion, string projectFile, string policy)
+    /// <param name="notification">
+    /// What a reviewer must know about the run itself (every check switched off), written as a warning-level
+    /// tool execution notification; null for none.
+    /// </param>
+    public static byte[] Create(FindingReport report, string sourceRoot, string toolVersion, string projectFile, string policy, string? notification = null)
     {
         var rules = RuleCatalog.All.ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -75,6 +79,23 @@ public static class SarifLog
             }
 
             w.WriteEndArray();
+
+            if (notification is not null)
+            {
+                w.WriteStartArray("invocations");
+                w.WriteStartObject();
+                w.WriteBoolean("executionSuccessful", true);
+                w.WriteStartArray("toolExecutionNotifications");
+                w.WriteStartObject();
+                w.WriteString("level", "warning");
+                w.WriteStartObject("message");
+                w.WriteString("text", notification);
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
 
             w.WriteStartObject("properties");
             w.WriteString("project", PathDisplay.Relative(sourceRoot, projectFile));

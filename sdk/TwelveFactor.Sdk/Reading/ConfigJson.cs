@@ -111,10 +111,16 @@ public sealed record ConfigFileProblem(int Line, int Column, string Message)
 /// </summary>
 public sealed class ConfigJson
 {
+    /// <summary>Deeper than this, a config file is not settings but an attack on the reader: TF0004, and reading stops.</summary>
+    public const int MaximumDepth = 64;
+
     private static readonly JsonReaderOptions ReaderOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+
+        // One more than the path allows, so that the path's own limit speaks first and names the place.
+        MaxDepth = MaximumDepth + 1,
     };
 
     private ConfigJson(IReadOnlyList<ConfigEntry> entries, ConfigFileProblem? problem)
@@ -129,7 +135,7 @@ public sealed class ConfigJson
     public ConfigFileProblem? Problem { get; }
 
     /// <summary>Reads a file; IO errors are left to the caller (TF0003).</summary>
-    public static ConfigJson Load(string path) => Parse(File.ReadAllBytes(path));
+    public static ConfigJson Load(string path) => Parse(InputFile.ReadBytes(path));
 
     public static ConfigJson Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
 
@@ -137,23 +143,42 @@ public sealed class ConfigJson
     {
         var start = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
         var positions = TextPositions.ForUtf8(utf8, start);
+        var entries = new List<ConfigEntry>();
+        var path = new PathBuilder(utf8.Length);
         try
         {
-            return new ConfigJson(ReadStrict(utf8, start, positions), null);
+            ReadStrict(utf8, start, positions, entries, path);
+            return new ConfigJson(entries, null);
         }
-        catch (JsonException ex)
+        catch (ReadingLimitException limit)
         {
-            var line = (int)(ex.LineNumber ?? 0) + 1;
-            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            return new ConfigJson(entries, new ConfigFileProblem(limit.Line, limit.Column, limit.Message));
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // The parser's message is not passed on: it quotes the input, and the input may be a secret.
+            // InvalidOperationException: a string that is not valid UTF-8.
+            var (line, column) = ex is JsonException json
+                ? ((int)(json.LineNumber ?? 0) + 1, (int)(json.BytePositionInLine ?? 0) + 1)
+                : (entries.Count == 0 ? 1 : entries[^1].Line, 1);
+            var problem = new ConfigFileProblem(line, column, ex is JsonException ? "the text there is not JSON" : "the file is not valid UTF-8");
             var text = Encoding.UTF8.GetString(utf8, start, utf8.Length - start);
-            return new ConfigJson(TolerantScanner.Scan(text), new ConfigFileProblem(line, column, FirstSentence(ex.Message)));
+            var tolerant = new List<ConfigEntry>();
+            try
+            {
+                TolerantScanner.Scan(text, tolerant);
+            }
+            catch (ReadingLimitException limit)
+            {
+                problem = new ConfigFileProblem(limit.Line, limit.Column, limit.Message);
+            }
+
+            return new ConfigJson(tolerant, problem);
         }
     }
 
-    private static List<ConfigEntry> ReadStrict(byte[] utf8, int start, TextPositions positions)
+    private static void ReadStrict(byte[] utf8, int start, TextPositions positions, List<ConfigEntry> entries, PathBuilder path)
     {
-        var entries = new List<ConfigEntry>();
-        var path = new PathBuilder();
         var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(utf8, start, utf8.Length - start), ReaderOptions);
         while (reader.Read())
         {
@@ -163,10 +188,14 @@ public sealed class ConfigJson
                     path.SetKey(reader.GetString() ?? "");
                     break;
                 case JsonTokenType.StartObject:
-                    path.Open(isArray: false);
-                    break;
                 case JsonTokenType.StartArray:
-                    path.Open(isArray: true);
+                    if (path.Depth >= MaximumDepth)
+                    {
+                        var (deepLine, deepColumn) = positions.At(start + (int)reader.TokenStartIndex);
+                        throw ReadingLimitException.TooDeep(deepLine, deepColumn);
+                    }
+
+                    path.Open(isArray: reader.TokenType == JsonTokenType.StartArray);
                     break;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
@@ -185,18 +214,30 @@ public sealed class ConfigJson
                     var value = kind == ConfigValueKind.String
                         ? reader.GetString() ?? ""
                         : Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
-                    entries.Add(new ConfigEntry(path.ValuePath(), value, kind, line, column));
+                    entries.Add(new ConfigEntry(path.ValuePath(line, column), value, kind, line, column));
                     break;
             }
         }
-
-        return entries;
     }
 
-    private static string FirstSentence(string message)
+    /// <summary>Where reading a hostile file stops: too deep, or key paths longer in sum than the file allows.</summary>
+    private sealed class ReadingLimitException : Exception
     {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return (end > 0 ? message.Substring(0, end) : message).TrimEnd('.');
+        private ReadingLimitException(int line, int column, string message) : base(message)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        public static ReadingLimitException TooDeep(int line, int column) =>
+            new(line, column, $"it nests deeper than {MaximumDepth} levels, and was read no further");
+
+        public static ReadingLimitException PathsTooLong(int line, int column) =>
+            new(line, column, "its key paths are longer in sum than its size can explain, and it was read no further");
     }
 
     /// <summary>
@@ -205,12 +246,31 @@ public sealed class ConfigJson
     /// </summary>
     private sealed class PathBuilder
     {
+        /// <summary>How many characters of key path each byte of the file may produce, in sum over every value.</summary>
+        private const long PathCharactersPerByte = 16;
+
         private readonly List<Container> _stack = new();
 
+        /// <summary>
+        /// What is left of the file's allowance of key-path characters. Every value's path repeats its parents'
+        /// keys, so a long key over many values would otherwise cost the square of the file's size.
+        /// </summary>
+        private long _pathBudget;
+
+        public PathBuilder(int inputLength) => _pathBudget = 65536 + PathCharactersPerByte * inputLength;
+
+        public int Depth => _stack.Count;
+
         /// <summary>The key path of the container being opened or the value being read.</summary>
-        public string ValuePath()
+        public string ValuePath(int line, int column)
         {
             var path = CurrentSegments();
+            _pathBudget -= path.Length;
+            if (_pathBudget < 0)
+            {
+                throw ReadingLimitException.PathsTooLong(line, column);
+            }
+
             if (_stack.Count > 0 && _stack[^1].IsArray)
             {
                 _stack[^1].Index++;
@@ -227,9 +287,9 @@ public sealed class ConfigJson
             }
         }
 
-        public void Open(bool isArray)
+        public void Open(bool isArray, int line = 0, int column = 0)
         {
-            var prefix = _stack.Count == 0 ? "" : ValuePath();
+            var prefix = _stack.Count == 0 ? "" : ValuePath(line, column);
             _stack.Add(new Container(isArray, prefix));
         }
 
@@ -277,10 +337,9 @@ public sealed class ConfigJson
     /// </summary>
     private static class TolerantScanner
     {
-        public static List<ConfigEntry> Scan(string text)
+        public static void Scan(string text, List<ConfigEntry> entries)
         {
-            var entries = new List<ConfigEntry>();
-            var path = new PathBuilder();
+            var path = new PathBuilder(text.Length);
             string? pendingString = null;
             var pendingLine = 0;
             var pendingColumn = 0;
@@ -292,7 +351,7 @@ public sealed class ConfigJson
             {
                 if (pendingString is not null)
                 {
-                    entries.Add(new ConfigEntry(path.ValuePath(), pendingString, ConfigValueKind.String, pendingLine, pendingColumn));
+                    entries.Add(new ConfigEntry(path.ValuePath(pendingLine, pendingColumn), pendingString, ConfigValueKind.String, pendingLine, pendingColumn));
                     pendingString = null;
                 }
             }
@@ -350,7 +409,12 @@ public sealed class ConfigJson
                 else if (c is '{' or '[')
                 {
                     pendingString = null;
-                    path.Open(isArray: c == '[');
+                    if (path.Depth >= MaximumDepth)
+                    {
+                        throw ReadingLimitException.TooDeep(line, column);
+                    }
+
+                    path.Open(c == '[', line, column);
                     i++;
                 }
                 else if (c is '}' or ']' or ',')
@@ -384,12 +448,11 @@ public sealed class ConfigJson
                         "null" => ConfigValueKind.Null,
                         _ => ConfigValueKind.Number,
                     };
-                    entries.Add(new ConfigEntry(path.ValuePath(), word, kind, line, column));
+                    entries.Add(new ConfigEntry(path.ValuePath(line, column), word, kind, line, column));
                 }
             }
 
             FlushPending();
-            return entries;
         }
 
         /// <summary>Reads a string literal starting at the opening quote; stops at the line's end if unterminated.</summary>

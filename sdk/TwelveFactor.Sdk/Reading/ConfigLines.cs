@@ -5,7 +5,8 @@ namespace TwelveFactor.Sdk.Reading;
 /// <summary>
 /// Reads keys and values line by line: the way XML (well-formed or not), YAML, .env/.ini/.properties files are
 /// scanned. A line no key can be read from is kept whole under an empty key,
-/// so that what the patterns look for is found anywhere in the file.
+/// so that what the patterns look for is found anywhere in the file. The patterns run without backtracking,
+/// so a line costs time linear in its length whatever it holds.
 /// </summary>
 public static partial class ConfigLines
 {
@@ -94,6 +95,11 @@ public static partial class ConfigLines
 
         foreach (Match element in XmlElementText.Matches(line))
         {
+            if (element.Groups["close"].Value != element.Groups["key"].Value)
+            {
+                continue;
+            }
+
             Add(values, element.Groups["key"].Value, element.Groups["value"], lineNumber);
         }
     }
@@ -185,18 +191,19 @@ public static partial class ConfigLines
     private static ConfigEntry Entry(string key, string text, int line, int column) =>
         new(key, text, ConfigValueKind.String, line, column) { TextColumn = column };
 
-    [GeneratedRegex(@"(?<key>[A-Za-z_][\w:.\-]*)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<key>[A-Za-z_][\w:.\-]*)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex XmlAttributePattern();
 
-    [GeneratedRegex(@"<(?<key>[A-Za-z_][\w:.\-]*)(?:\s[^>]*)?>(?<value>[^<]+)</\k<key>\s*>", RegexOptions.CultureInvariant)]
+    // The closing tag is compared with the opening one in code: a backreference would rule out NonBacktracking.
+    [GeneratedRegex(@"<(?<key>[A-Za-z_][\w:.\-]*)(?:\s[^>]*)?>(?<value>[^<]+)</(?<close>[A-Za-z_][\w:.\-]*)\s*>", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex XmlElementTextPattern();
 
-    [GeneratedRegex(@"^(?<indent>[ \t]*)(?:-[ \t]+)?(?<key>[""']?[\w.\-/$]+[""']?)[ \t]*:(?:[ \t]+(?<value>.*))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<indent>[ \t]*)(?:-[ \t]+)?(?<key>[""']?[\w.\-/$]+[""']?)[ \t]*:(?:[ \t]+(?<value>.*))?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex YamlPairPattern();
 
-    [GeneratedRegex(@"^[ \t]*(?:export[ \t]+)?(?<key>[\w.\-/$]+)[ \t]*[=:][ \t]*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[ \t]*(?:export[ \t]+)?(?<key>[\w.\-/$]+)[ \t]*[=:][ \t]*(?<value>.*)$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex KeyValuePairPattern();
 
-    [GeneratedRegex(@"^\s*\[(?<name>[^\]]+)\]\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*\[(?<name>[^\]]+)\]\s*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex IniSectionPattern();
 }

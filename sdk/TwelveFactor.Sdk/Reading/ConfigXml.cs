@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -20,15 +21,14 @@ public sealed record ConfigXmlTag(string Name, IReadOnlyDictionary<string, strin
 /// </summary>
 public sealed class ConfigXml
 {
+    // NonBacktracking: a malformed file is read in time linear in its size, whatever it holds.
     private static readonly Regex Tag = new(
         @"<(?:[\w.-]+:)?(?<name>[\w.-]+)(?<attributes>(?:\s+[\w.:-]+\s*=\s*(?:""[^""]*""|'[^']*'))*)\s*/?>",
-        RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static readonly Regex AttributePattern = new(
         @"(?:[\w.-]+:)?(?<name>[\w.-]+)\s*=\s*(?:""(?<value>[^""]*)""|'(?<value>[^']*)')",
-        RegexOptions.CultureInvariant);
-
-    private static readonly Regex Comment = new(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private ConfigXml(IReadOnlyList<ConfigXmlTag> tags, ConfigFileProblem? problem)
     {
@@ -45,7 +45,7 @@ public sealed class ConfigXml
         Tags.Where(t => t.Name.Equals(localName, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads a file; IO errors are left to the caller (TF0003).</summary>
-    public static ConfigXml Load(string path) => Parse(File.ReadAllText(path));
+    public static ConfigXml Load(string path) => Parse(InputFile.ReadText(path));
 
     public static ConfigXml Parse(string text)
     {
@@ -68,16 +68,18 @@ public sealed class ConfigXml
         }
         catch (XmlException ex)
         {
-            return new ConfigXml(ScanTags(text), new ConfigFileProblem(ex.LineNumber, ex.LinePosition, ex.Message.Split(new[] { ". " }, StringSplitOptions.None)[0].TrimEnd('.')));
+            // The parser's message is not passed on: it quotes the input (the text after an '&' in a password).
+            return new ConfigXml(ScanTags(text), new ConfigFileProblem(ex.LineNumber, ex.LinePosition, "the text there is not well-formed XML"));
         }
     }
 
     private static List<ConfigXmlTag> ScanTags(string text)
     {
-        // Blank comments out but keep their line breaks, so that positions stay true and commented-out
-        // elements are not read as live ones.
-        var visible = Comment.Replace(text, m => Regex.Replace(m.Value, @"[^\n]", " "));
+        var visible = WithoutComments(text);
         var tags = new List<ConfigXmlTag>();
+        var line = 1;
+        var lineStart = 0;
+        var counted = 0;
         foreach (Match match in Tag.Matches(visible))
         {
             var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -86,11 +88,45 @@ public sealed class ConfigXml
                 attributes[attribute.Groups["name"].Value] = System.Net.WebUtility.HtmlDecode(attribute.Groups["value"].Value);
             }
 
-            var line = 1 + visible.Take(match.Index).Count(c => c == '\n');
-            var lineStart = visible.LastIndexOf('\n', Math.Max(0, match.Index - 1)) + 1;
+            // Lines are counted on from the previous tag, so that the positions cost one pass over the text.
+            for (; counted < match.Index; counted++)
+            {
+                if (visible[counted] == '\n')
+                {
+                    line++;
+                    lineStart = counted + 1;
+                }
+            }
+
             tags.Add(new ConfigXmlTag(match.Groups["name"].Value, attributes, line, match.Index - lineStart + 1));
         }
 
         return tags;
+    }
+
+    /// <summary>
+    /// The text with comments blanked out but their line breaks kept, so that positions stay true and
+    /// commented-out elements are not read as live ones. An unclosed comment runs to the end, as in XML.
+    /// </summary>
+    private static string WithoutComments(string text)
+    {
+        var visible = new StringBuilder(text);
+        var at = 0;
+        while ((at = text.IndexOf("<!--", at, StringComparison.Ordinal)) >= 0)
+        {
+            var end = text.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            end = end < 0 ? text.Length : end + 3;
+            for (var i = at; i < end; i++)
+            {
+                if (visible[i] != '\n')
+                {
+                    visible[i] = ' ';
+                }
+            }
+
+            at = end;
+        }
+
+        return visible.ToString();
     }
 }

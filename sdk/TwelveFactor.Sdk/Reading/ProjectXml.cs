@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 using TwelveFactor.Sdk.Policy;
@@ -14,16 +15,24 @@ public static class ProjectXml
     private static readonly ConcurrentDictionary<string, (DateTime Stamp, XDocument? Document)> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The element that includes (or updates) <paramref name="identity"/> as an item of the type.</summary>
-    public static XmlElementLocation? FindItem(string file, string itemType, string identity)
+    public static XmlElementLocation? FindItem(string file, string itemType, string identity) =>
+        FindItems(file, itemType, identity).LastOrDefault();
+
+    /// <summary>
+    /// Every element that names <paramref name="identity"/> as an item of the type, in document order: those
+    /// that name it literally, or else those whose wildcard matches it. The last one wins in MSBuild (a later
+    /// Update overrides an earlier Include); a caller that knows which declaration it means picks among them.
+    /// </summary>
+    public static IReadOnlyList<XmlElementLocation> FindItems(string file, string itemType, string identity)
     {
         var document = Load(file);
         if (document is null)
         {
-            return null;
+            return Array.Empty<XmlElementLocation>();
         }
 
-        XElement? match = null;
-        XElement? globMatch = null;
+        var matches = new List<XElement>();
+        var globMatches = new List<XElement>();
         var normalizedIdentity = identity.Replace('\\', '/');
         foreach (var element in document.Descendants().Where(e => e.Name.LocalName == itemType))
         {
@@ -31,17 +40,15 @@ public static class ProjectXml
             var parts = include.Split(';').Select(part => part.Trim().Replace('\\', '/')).ToList();
             if (parts.Any(part => part.Equals(normalizedIdentity, StringComparison.OrdinalIgnoreCase)))
             {
-                // The last one wins, as in MSBuild: a later Update overrides an earlier Include.
-                match = element;
+                matches.Add(element);
             }
             else if (parts.Any(part => part.IndexOfAny(new[] { '*', '?' }) >= 0 && GlobMatches(part, normalizedIdentity)))
             {
-                globMatch = element;
+                globMatches.Add(element);
             }
         }
 
-        match ??= globMatch;
-        return match is null ? null : Locate(file, match);
+        return (matches.Count > 0 ? matches : globMatches).Select(e => Locate(file, e)).ToList();
     }
 
     /// <summary>The first item of the type, whatever it includes.</summary>
@@ -51,15 +58,22 @@ public static class ProjectXml
         return match is null ? null : Locate(file, match);
     }
 
-    /// <summary>MSBuild's wildcards: ** any folders, * any name part, ? one character; case-insensitive.</summary>
-    private static bool GlobMatches(string glob, string path)
+    private static readonly ConcurrentDictionary<string, Regex> Globs = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// MSBuild's wildcards: ** any folders, * any name part, ? one character; case-insensitive. Matched without
+    /// backtracking: each "**/" is an optional group, and a glob with many of them must not cost exponential time.
+    /// </summary>
+    public static bool GlobMatches(string glob, string path)
     {
-        var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(glob)
-            .Replace(@"\*\*/", "(?:.*/)?")
-            .Replace(@"\*\*", ".*")
-            .Replace(@"\*", "[^/]*")
-            .Replace(@"\?", "[^/]") + "$";
-        return System.Text.RegularExpressions.Regex.IsMatch(path, pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var regex = Globs.GetOrAdd(glob, g => new Regex(
+            "^" + Regex.Escape(g)
+                .Replace(@"\*\*/", "(?:.*/)?")
+                .Replace(@"\*\*", ".*")
+                .Replace(@"\*", "[^/]*")
+                .Replace(@"\?", "[^/]") + "$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        return regex.IsMatch(path);
     }
 
     /// <summary>The last element that sets the property (MSBuild's last definition wins).</summary>

@@ -31,6 +31,11 @@ public static class ShippedConfigCheck
             {
                 findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(path), "read", path + ": " + ex.Message));
             }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+            {
+                // One file that breaks a reader must not switch off the checks of the others.
+                findings.Add(Finding.At(RuleIds.InternalError, SourceLocation.WholeFile(path), "read", nameof(ShippedConfigCheck), InputFile.Failure(ex, path)));
+            }
         }
 
         return findings;

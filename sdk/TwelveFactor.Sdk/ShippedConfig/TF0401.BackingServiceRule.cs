@@ -15,12 +15,12 @@ public static class BackingServiceRule
 {
     // Setting names that hold a service's HTTP address (BaseUrl, ServiceUri, Endpoint, ApiUrl, Host...).
     private static readonly Regex ServiceAddressKey = new(
-        @"(url|uri|endpoint|baseaddress|host|hostname|server)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        @"(url|uri|endpoint|baseaddress|host|hostname|server)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     // HTTP addresses that are not a service this app calls: its own public pages, identity metadata, links.
     private static readonly Regex NotAServiceKey = new(
         @"redirect|callback|return|origin|public|logo|image|icon|docs|swagger|terms|privacy|authority|issuer|audience|metadata|homepage|website|support",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static IEnumerable<Finding> Check(ShippedConfigFile file, IEnumerable<ConfigEntry> entries)
     {

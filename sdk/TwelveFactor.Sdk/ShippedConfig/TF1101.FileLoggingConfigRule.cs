@@ -15,12 +15,12 @@ public static class FileLoggingConfigRule
     private static readonly HashSet<string> SerilogFileSinks = new(StringComparer.OrdinalIgnoreCase) { "File", "RollingFile", "RollingFileAlternate" };
 
     // Serilog:WriteTo:0:Name, Serilog:WriteTo:0:Args:configure:0:Name (Async), Serilog:WriteTo:FileSink:Name.
-    private static readonly Regex SerilogSinkName = new(@"^Serilog:WriteTo(:[^:]+)+:Name$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex SerilogSinkName = new(@"^Serilog:WriteTo(:[^:]+)+:Name$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     // Serilog's object form with a bare sink name: "WriteTo": { "ToFile": "File" }.
-    private static readonly Regex SerilogSinkShorthand = new(@"^Serilog:WriteTo:[^:]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex SerilogSinkShorthand = new(@"^Serilog:WriteTo:[^:]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
-    private static readonly Regex NLogTargetType = new(@"^NLog:targets(:[^:]+)+:type$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    private static readonly Regex NLogTargetType = new(@"^NLog:targets(:[^:]+)+:type$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static IEnumerable<Finding> Check(ShippedConfigFile file, IEnumerable<ConfigEntry> entries)
     {

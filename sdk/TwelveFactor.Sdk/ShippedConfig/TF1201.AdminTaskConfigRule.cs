@@ -14,7 +14,7 @@ public static class AdminTaskConfigRule
 {
     private static readonly Regex AdminTaskSwitch = new(
         @"migrat|seed.*(start|boot|launch)|(start|boot).*seed|^(auto)?seed(data(base)?)?$|ensure.*created|createdatabase(on|at)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     public static IEnumerable<Finding> Check(ShippedConfigFile file, IEnumerable<ConfigEntry> entries, string processType)
     {

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Assessment;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -43,7 +44,7 @@ public sealed class AssessTwelveFactors : PolicyTask
             }
         }
 
-        var baseline = Baseline.LoadOrReport(BaselineFile, findings);
+        var baseline = BaselineReader.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
         var card = Scorecard.Create(report, AssessedRules.Select(r => r.ItemSpec));
         var projectName = Path.GetFileNameWithoutExtension(ProjectFile);

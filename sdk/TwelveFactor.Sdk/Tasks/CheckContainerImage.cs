@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -30,7 +31,7 @@ public sealed class CheckContainerImage : PolicyCheckTask
         {
             try
             {
-                appSettings = File.ReadAllText(appSettingsPath);
+                appSettings = InputFile.ReadText(appSettingsPath);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -36,7 +36,7 @@ public sealed class CheckDockerfile : PolicyCheckTask
             {
                 try
                 {
-                    text = File.ReadAllText(file);
+                    text = InputFile.ReadText(file);
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {

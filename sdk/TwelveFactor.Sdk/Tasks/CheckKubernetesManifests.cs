@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Knowledge;
 using TwelveFactor.Sdk.Policy;
 using TwelveFactor.Sdk.Kubernetes;
+using TwelveFactor.Sdk.Reading;
 using TwelveFactor.Sdk.Catalog;
 
 namespace TwelveFactor.Sdk.Tasks;
@@ -19,7 +20,7 @@ public sealed class CheckKubernetesManifests : PolicyCheckTask
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = InputFile.ReadText(file);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -27,7 +28,15 @@ public sealed class CheckKubernetesManifests : PolicyCheckTask
                 continue;
             }
 
-            findings.AddRange(ManifestRule.Check(file, text));
+            try
+            {
+                findings.AddRange(ManifestRule.Check(file, text).ToList());
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
+            {
+                // One manifest that breaks the reader must not switch off the check of the others.
+                findings.Add(Finding.At(RuleIds.InternalError, SourceLocation.WholeFile(file), "manifest", nameof(ManifestRule), InputFile.Failure(ex, file)));
+            }
         }
 
         return findings;

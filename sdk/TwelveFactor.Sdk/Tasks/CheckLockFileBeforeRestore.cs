@@ -1,6 +1,7 @@
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -54,7 +55,7 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
 
             // The build stops at restore, before the report: the SARIF log CI uploads must carry this finding too.
             var findings = new List<Finding> { Finding.At(RuleIds.LockFile, SourceLocation.WholeFile(ProjectFile), "missing", message) };
-            var report = FindingReport.Create(findings, Path.GetDirectoryName(ProjectFile) ?? "", SeverityPolicy, Baseline.LoadOrReport(BaselineFile, findings));
+            var report = FindingReport.Create(findings, Path.GetDirectoryName(ProjectFile) ?? "", SeverityPolicy, BaselineReader.LoadOrReport(BaselineFile, findings));
             WriteSarifLogs(SarifLogs, report, ProjectFile, SourceRoot);
             return;
         }

@@ -30,20 +30,13 @@ public abstract class PolicyTask : TwelveFactorTask
     /// </summary>
     protected void WriteSarifLogs(IEnumerable<ITaskItem> logs, FindingReport report, string projectFile, string? sourceRoot)
     {
-        var projectDirectory = Path.GetDirectoryName(projectFile) ?? "";
-        var root = string.IsNullOrEmpty(sourceRoot) ? RepositoryRoot.Find(projectDirectory) ?? projectDirectory : sourceRoot!;
-        byte[]? content = null;
-        foreach (var log in logs)
+        var places = logs.ToList();
+        if (places.Count == 0)
         {
-            content ??= SarifLog.Create(report, root, ToolInfo.Version, projectFile, PolicyLevel.ToString().ToLowerInvariant());
-            try
-            {
-                FileWriting.WriteIfChanged(Path.GetFullPath(log.ItemSpec), content);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                LogDiagnostic(RuleIds.ReportNotWritten, SourceLocation.WholeFile(projectFile), log.ItemSpec, ex.Message);
-            }
+            return;
         }
+
+        var content = SarifLog.Create(report, SourceRootOf(sourceRoot, projectFile), ToolInfo.Version, projectFile, PolicyLevel.ToString().ToLowerInvariant());
+        WriteSarifLogs(places, content, projectFile);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Knowledge;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tasks;
 
@@ -60,7 +61,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
         var quiet = new HashSet<Finding>(ReadAll(QuietFindingsFiles), ReferenceEqualityComparer.Instance);
         findings.AddRange(quiet);
 
-        var baseline = Baseline.LoadOrReport(BaselineFile, findings);
+        var baseline = BaselineReader.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
         report = StaleEntries.Trim().ToLowerInvariant() switch
         {

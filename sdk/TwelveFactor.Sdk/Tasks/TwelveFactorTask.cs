@@ -39,5 +39,28 @@ public abstract class TwelveFactorTask : Microsoft.Build.Utilities.Task
 
     internal static string Describe(Exception ex) => ex.GetType().Name + ": " + ex.Message;
 
+    /// <summary>The root SARIF locations are relative to: the one given, or the repository holding the project.</summary>
+    protected static string SourceRootOf(string? sourceRoot, string projectFile)
+    {
+        var projectDirectory = Path.GetDirectoryName(projectFile) ?? "";
+        return string.IsNullOrEmpty(sourceRoot) ? RepositoryRoot.Find(projectDirectory) ?? projectDirectory : sourceRoot!;
+    }
+
+    /// <summary>Writes a SARIF log to each place asked for; one that cannot be written is TF0006.</summary>
+    protected void WriteSarifLogs(IEnumerable<ITaskItem> logs, byte[] content, string projectFile)
+    {
+        foreach (var log in logs)
+        {
+            try
+            {
+                FileWriting.WriteIfChanged(Path.GetFullPath(log.ItemSpec), content);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                LogDiagnostic(RuleIds.ReportNotWritten, SourceLocation.WholeFile(projectFile), log.ItemSpec, ex.Message);
+            }
+        }
+    }
+
     private static bool IsFatal(Exception ex) => ex is OutOfMemoryException or StackOverflowException;
 }

@@ -30,6 +30,13 @@ public class SecretScannerTests
         { "config.toml", "[database]\npassword = \"" + Password + "\"\n", "password", Password },
         { "config.ini", "[db]\n; comment\npwd=" + Password + "\n", "password", Password },
         { "docker-compose.yml", "services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: " + Password + "\n", "password", Password },
+
+        // As drivers read them: a URL's password runs to the last '@', a quoted value to its closing quote.
+        { "appsettings.json", "{ \"Db\": \"postgres://app:p@ss-Zq7x!@db:5432/app\" }", "password in a URL", "p@ss-Zq7x!" },
+        { "web.config", "<add name=\"Db\" connectionString=\"Server=db;Password='a;Server=Zq7x'\" />", "connection-string password", "a;Server=Zq7x" },
+
+        // A placeholder is a whole value of a placeholder's shape, not any value containing an example word.
+        { "appsettings.json", "{ \"Db\": { \"Password\": \"MySampleApp!2024\" } }", "password", "MySampleApp!2024" },
     };
 
     [Theory]
@@ -95,6 +102,8 @@ public class SecretScannerTests
         { ".env.example", "DB_PASSWORD=your-password\n" },
         { "web.config", "<add key=\"ApiKey\" value=\"[ApiKey]\" />" },
         { "settings.yaml", "db:\n  password: ${DB_PASSWORD}\n  passwordLength: 16\n" },
+        { ".github/workflows/deploy.yml", "env:\n  DB_PASSWORD: ${{ secrets.DB_PASSWORD }}\n" },
+        { "appsettings.json", "{ \"ApiKey\": \"xxxx-xxxx-xxxx\" }" },
     };
 
     [Theory]
@@ -156,33 +165,42 @@ public class SecretScannerTests
     }
 
     [Fact]
-    public void The_fingerprint_key_is_stable_across_line_moves_and_changes_with_the_value()
+    public void The_fingerprint_key_names_kind_and_key_path_and_nothing_derived_from_the_value()
     {
         var a = Assert.Single(SecretScanner.Scan("/src/a.json", "{ \"Db\": { \"Password\": \"" + Password + "\" } }").Matches);
         var moved = Assert.Single(SecretScanner.Scan("/src/a.json", "{\n\n\n \"Db\": {\n \"Password\": \"" + Password + "\" } }").Matches);
         var rotated = Assert.Single(SecretScanner.Scan("/src/a.json", "{ \"Db\": { \"Password\": \"" + Password + "!\" } }").Matches);
 
         Assert.Equal(a.FingerprintKey, moved.FingerprintKey);
-        Assert.NotEqual(a.FingerprintKey, rotated.FingerprintKey);
-        Assert.Equal("'Db:Password' = *** (14 characters)", a.Description);
+        // A hash of the value would let a committed baseline be checked against a word list offline.
+        Assert.Equal(a.FingerprintKey, rotated.FingerprintKey);
+        Assert.Equal("password|Db:Password", a.FingerprintKey);
+        Assert.Equal("'Db:Password' = ***", a.Description);
     }
 
     [Fact]
     public void Only_the_public_prefix_of_a_token_is_shown()
     {
-        Assert.Equal("ghp_*** (40 characters)", Redaction.Preview(GitHubToken, "gh"));
-        Assert.Equal("sk_live_*** (40 characters)", Redaction.Preview(StripeKey, "sk_live_"));
-        Assert.Equal("*** (14 characters)", Redaction.Preview(Password, ""));
+        Assert.Equal("ghp_***", Redaction.Preview(GitHubToken, "gh"));
+        Assert.Equal("sk_live_***", Redaction.Preview(StripeKey, "sk_live_"));
+        Assert.Equal("***", Redaction.Preview(Password, ""));
     }
 
     private static void AssertRedacted(SecretMatch match, string secret)
     {
-        var visible = match.Description + match.Preview + match.FingerprintKey + match.KeyPath;
-        // No run of 8 characters of the secret may be shown (a public prefix such as "sk_live_" is not the secret).
-        for (var i = 0; i + 9 <= secret.Length; i++)
+        var visible = match.Description + "\n" + match.FingerprintKey;
+        // No run of 4 characters of the secret may be shown beyond the public prefix that names its kind
+        // ("sk_live_"), nor its length.
+        var prefix = match.Preview.Replace("***", "").Trim();
+        var start = secret.StartsWith(prefix, StringComparison.Ordinal) ? prefix.Length : 0;
+        var shown = prefix.Length == 0 ? visible : visible.Replace(prefix, "");
+        for (var i = start; i + 4 <= secret.Length; i++)
         {
-            Assert.DoesNotContain(secret.Substring(i, 9), visible, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret.Substring(i, 4), shown, StringComparison.Ordinal);
         }
+
+        var withoutKeyPath = match.KeyPath.Length == 0 ? visible : visible.Replace(match.KeyPath, "");
+        Assert.DoesNotContain(secret.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), withoutKeyPath, StringComparison.Ordinal);
     }
 
     private static (int Line, int Column) PositionOf(string text, string secret)

@@ -78,6 +78,44 @@ public class DockerfileTests
     }
 
     [Theory]
+    [InlineData("ARG BASE\nFROM ${BASE:-mcr.microsoft.com/dotnet/aspnet:10.0}\nUSER app\n", "mcr.microsoft.com/dotnet/aspnet:10.0")]
+    [InlineData("ARG BASE=mcr.microsoft.com/dotnet/runtime:10.0\nFROM ${BASE:-mcr.microsoft.com/dotnet/aspnet:10.0}\nUSER app\n", "mcr.microsoft.com/dotnet/runtime:10.0")]
+    [InlineData("ARG TAG=10.0\nARG TAG_SUFFIX=-noble\nFROM mcr.microsoft.com/dotnet/aspnet:$TAG$TAG_SUFFIX\nUSER app\n", "mcr.microsoft.com/dotnet/aspnet:10.0-noble")]
+    [InlineData("ARG TAG_SUFFIX=-noble\nARG TAG=10.0\nFROM mcr.microsoft.com/dotnet/aspnet:${TAG}${TAG_SUFFIX}\nUSER app\n", "mcr.microsoft.com/dotnet/aspnet:10.0-noble")]
+    public void Arguments_in_FROM_are_expanded_as_Docker_expands_them(string text, string image)
+    {
+        var finding = Assert.Single(DockerfileRule.Check("/src/Dockerfile", text), f => f.RuleId == RuleIds.UnpinnedBaseImage);
+        Assert.Equal(image, finding.Arguments[0]);
+    }
+
+    [Fact]
+    public void Heredoc_bodies_are_data_not_instructions()
+    {
+        var findings = DockerfileRule.Check("/src/Dockerfile", """
+            FROM x@sha256:a
+            COPY <<EOF /app/readme.txt
+            FROM ubuntu:latest
+            USER root
+            EOF
+            RUN <<-"SCRIPT" bash
+            	echo FROM debian
+            	SCRIPT
+            LABEL org.opencontainers.image.revision=abc
+            USER app
+            """);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void An_escape_directive_after_a_comment_is_a_comment_as_Docker_reads_it()
+    {
+        // With the backtick honoured, the RUN line would run on into the FROM line and hide it.
+        var findings = DockerfileRule.Check("/src/Dockerfile", "# a comment\n# escape=`\nFROM x@sha256:a\nRUN echo `\nFROM ubuntu:22.04\nUSER app\n");
+        var unpinned = Assert.Single(findings, f => f.RuleId == RuleIds.UnpinnedBaseImage);
+        Assert.Equal(5, unpinned.Line);
+    }
+
+    [Theory]
     [InlineData("FROM x@sha256:a\nRUN true\n", 1)]
     [InlineData("FROM x@sha256:a\nUSER app\nUSER root\n", 3)]
     [InlineData("FROM x@sha256:a\nUSER 0:0\n", 2)]
@@ -94,18 +132,32 @@ public class DockerfileTests
         Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.RunsAsRoot);
     }
 
+    [Theory]
+    [InlineData("ENV TOKEN_LIFETIME=3600")]
+    [InlineData("ENV PASSWORD_MIN_LENGTH=12")]
+    [InlineData("ENV SECRET_NAME=db-password")]
+    [InlineData("ENV API_KEY_HEADER=X-Api-Key")]
+    [InlineData("ENV ConnectionStrings__Db=\"Server=db;Integrated Security=true;Database=app\"")]
+    [InlineData("ARG DB_PASSWORD=${{ secrets.DB_PASSWORD }}")]
+    [InlineData("ENV DB_PASSWORD_FILE=/run/secrets/db")]
+    public void Names_that_only_speak_of_a_secret_are_not_secrets(string instruction)
+    {
+        var findings = DockerfileRule.Check("/src/Dockerfile", "FROM x@sha256:a\n" + instruction + "\nUSER app\n");
+        Assert.DoesNotContain(findings, f => f.RuleId == RuleIds.Secret);
+    }
+
     [Fact]
     public void Secrets_in_env_and_arg_are_reported_without_their_value()
     {
         var findings = DockerfileRule.Check("/src/Dockerfile", """
             FROM x@sha256:a
-            ARG NUGET_API_KEY=oy2abcdefghijklmnop
+            ARG NUGET_API_KEY=oy2abcdefghijklmnopqrstuvwxyz0123456789abcdefg
             ENV ConnectionStrings__Db="Server=db;Password=hunter2" LOG_LEVEL=info
             ENV DB_PASSWORD hunter2
             USER app
             """).Where(f => f.RuleId == RuleIds.Secret).ToList();
         Assert.Equal(new[] { 2, 3, 4 }, findings.Select(f => f.Line));
-        Assert.Equal(new[] { "API key", "connection string", "password" }, findings.Select(f => f.Arguments[0]));
+        Assert.Equal(new[] { "NuGet API key", "connection-string password", "password" }, findings.Select(f => f.Arguments[0]));
         Assert.Equal("ENV DB_PASSWORD", findings[2].Arguments[2]);
         Assert.DoesNotContain(findings, f => f.Arguments.Any(a => a.Contains("hunter2")) || f.FingerprintKey.Contains("hunter2"));
     }

@@ -47,6 +47,10 @@ public class ReleaseLabelsTests
     [InlineData("https://user:s3cr3t@dev.example.com/acme/shop.git/", "https://dev.example.com/acme/shop")]
     [InlineData("http://git.local:8080/acme/shop", "http://git.local:8080/acme/shop")]
     [InlineData("", "")]
+    [InlineData("https://u:p@w@git.example.com/acme/shop", "https://git.example.com/acme/shop")]
+    [InlineData("ftp://u:p@git.example.com/acme/shop", "ftp://git.example.com/acme/shop")]
+    [InlineData("https://u:p@git.example.com:99999/acme/shop", "https://git.example.com:99999/acme/shop")]
+    [InlineData("u:p@w@git.example.com:acme/shop.git", "https://git.example.com/acme/shop")]
     public void Source_urls_are_browsable_without_git_suffix_or_credentials(string remote, string expected)
     {
         Assert.Equal(expected, SourceUrl.Normalize(remote));

@@ -57,6 +57,20 @@ public sealed class DependencyRuleTests : IDisposable
     }
 
     [Theory]
+    [InlineData("4.*", "4.0.0", 3)]
+    [InlineData("4.0.0", "4.*", 4)]
+    public void A_central_version_declared_twice_is_reported_at_the_floating_declaration(string first, string second, int line)
+    {
+        var props = Path.Combine(_directory, "Directory.Packages.props");
+        File.WriteAllText(props, $"<Project>\n  <ItemGroup>\n    <PackageVersion Include=\"Serilog\" Version=\"{first}\" />\n    <PackageVersion Include=\"Serilog\" Version=\"{second}\" />\n  </ItemGroup>\n</Project>\n");
+        var packages = new[] { first, second }.Select(v => new DeclaredPackage("PackageVersion", "Serilog", v, "Version", props)).ToArray();
+
+        var finding = Assert.Single(FloatingVersionRule.Check(packages, new HashSet<string> { "Serilog" }, "p.csproj"));
+
+        Assert.Equal((props, line), (finding.File, finding.Line));
+    }
+
+    [Theory]
     [InlineData("/usr/lib/mono/4.5/System.Web.dll", "a system folder")]
     [InlineData(@"C:\Windows\Microsoft.NET\assembly\GAC_MSIL\System.Web\System.Web.dll", "a system folder")]
     [InlineData(@"C:\Program Files (x86)\Vendor\Vendor.dll", "a system folder")]

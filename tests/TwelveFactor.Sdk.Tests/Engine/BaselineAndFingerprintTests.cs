@@ -1,5 +1,6 @@
 using TwelveFactor.Sdk.Catalog;
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Tests.Engine;
 
@@ -61,10 +62,10 @@ public sealed class BaselineAndFingerprintTests : IDisposable
         });
         baseline.Save(path);
         var first = File.ReadAllText(path);
-        Baseline.Load(path).Save(path);
+        BaselineReader.Load(path).Save(path);
         Assert.Equal(first, File.ReadAllText(path));
         Assert.True(first.IndexOf("a.csproj", StringComparison.Ordinal) < first.IndexOf("b.csproj", StringComparison.Ordinal));
-        Assert.Equal(2, Baseline.Load(path).Entries.Count);
+        Assert.Equal(2, BaselineReader.Load(path).Entries.Count);
     }
 
     [Theory]
@@ -72,12 +73,14 @@ public sealed class BaselineAndFingerprintTests : IDisposable
     [InlineData("[]", "the top level must be an object")]
     [InlineData("{ \"version\": 1 }", "'findings' must be an array")]
     [InlineData("{ \"version\": 9, \"findings\": [] }", "'version' must be 1")]
+    [InlineData("{ \"version\": 1.5, \"findings\": [] }", "'version' must be 1")]
+    [InlineData("{ \"version\": 99999999999, \"findings\": [] }", "'version' must be 1")]
     [InlineData("{ \"findings\": [ { \"ruleId\": \"TF0202\" } ] }", "entry 1 of 'findings' needs a 'ruleId' and a 'fingerprint'")]
     public void A_malformed_baseline_says_what_is_wrong(string content, string expected)
     {
         var path = Path.Combine(_directory, "TwelveFactor.baseline.json");
         File.WriteAllText(path, content);
-        var error = Assert.Throws<BaselineFormatException>(() => Baseline.Load(path));
+        var error = Assert.Throws<BaselineFormatException>(() => BaselineReader.Load(path));
         Assert.Contains(expected, error.Message);
     }
 
@@ -86,7 +89,7 @@ public sealed class BaselineAndFingerprintTests : IDisposable
     {
         var path = Path.Combine(_directory, "TwelveFactor.baseline.json");
         File.WriteAllText(path, "{ // kept until the migration\n \"findings\": [ { \"ruleId\": \"TF0202\", \"fingerprint\": \"ab\", }, ], }");
-        Assert.Single(Baseline.Load(path).Entries);
+        Assert.Single(BaselineReader.Load(path).Entries);
     }
 
     [Fact]
