@@ -15,7 +15,7 @@ public class ExtensionTests
         {
             findings = new[]
             {
-                new { ruleId = "TF0401", file = queues, line = 2, column = 3, arguments = new[] { "queues:orders", "mq.internal" }, key = "queues:orders" },
+                new { ruleId = "TF0401", file = queues, line = 2, column = 3, arguments = new[] { "The setting queues:orders", "mq.internal" }, key = "queues:orders" },
             },
         };
         ws.WriteFile("build/queue-findings.json", JsonSerializer.Serialize(findings));
