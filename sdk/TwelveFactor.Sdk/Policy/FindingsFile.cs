@@ -27,6 +27,31 @@ public static class FindingsFile
         FileWriting.WriteIfChanged(path, JsonSerializer.SerializeToUtf8Bytes(dto, Options));
     }
 
+    /// <summary>
+    /// Every finding of the given files; a file that cannot be read becomes a TF0003 finding naming it, so that
+    /// a damaged file is reported rather than taken for a clean project.
+    /// </summary>
+    public static IEnumerable<Finding> ReadFiles(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            IReadOnlyList<Finding> read;
+            try
+            {
+                read = Read(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+            {
+                read = new[] { Finding.At(Catalog.RuleIds.UnreadableFile, SourceLocation.WholeFile(path), path, path + ": " + ex.Message + " (rebuild to refresh it)") };
+            }
+
+            foreach (var finding in read)
+            {
+                yield return finding;
+            }
+        }
+    }
+
     /// <summary>Reads a findings file; a missing file holds no findings.</summary>
     public static IReadOnlyList<Finding> Read(string path)
     {

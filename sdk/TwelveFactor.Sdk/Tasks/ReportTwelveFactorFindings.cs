@@ -93,26 +93,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
 
     private static bool IsCodeFile(string file) => file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
-    private static IEnumerable<Finding> ReadAll(IEnumerable<ITaskItem> files)
-    {
-        foreach (var file in files)
-        {
-            IReadOnlyList<Finding> read;
-            try
-            {
-                read = global::TwelveFactor.Sdk.Policy.FindingsFile.Read(file.ItemSpec);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                read = new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message + " (rebuild to refresh it)") };
-            }
-
-            foreach (var finding in read)
-            {
-                yield return finding;
-            }
-        }
-    }
+    private static IEnumerable<Finding> ReadAll(IEnumerable<ITaskItem> files) => FindingsFile.ReadFiles(files.Select(f => f.ItemSpec));
 
     private IEnumerable<Finding> SettingsFindings()
     {

@@ -27,6 +27,7 @@ public class LayerTests
         ["Knowledge"] = new[] { "Catalog", "Policy", "Reading" },
         ["Release"] = Layers,
         ["Assessment"] = Layers,
+        ["Fixing"] = Layers,
         ["Composition"] = Layers,
         ["Config"] = Layers,
         ["Containers"] = Layers,

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Build.Framework;
+using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Fixing;
+using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
+
+namespace TwelveFactor.Sdk.Tasks;
+
+/// <summary>
+/// dotnet build -t:TwelveFactorFix: applies the safe fixes of the project's build-file findings in place (every
+/// byte outside an edit kept), prints a summary of each change and lists what needs a person with the rule's
+/// page; removes the baseline entries of what it fixed. With DryRun it prints the diff and changes nothing.
+/// </summary>
+public sealed class FixTwelveFactorFindings : PolicyTask
+{
+    [Required]
+    public ITaskItem[] FindingsFiles { get; set; } = Array.Empty<ITaskItem>();
+
+    [Required]
+    public string ProjectFile { get; set; } = "";
+
+    /// <summary>The project's packages.lock.json: the versions TF0202's fix pins to.</summary>
+    public string? LockFile { get; set; }
+
+    public string? BaselineFile { get; set; }
+
+    public bool DryRun { get; set; }
+
+    protected override void ExecuteCore()
+    {
+        var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
+        var findings = global::TwelveFactor.Sdk.Policy.FindingsFile.ReadFiles(FindingsFiles.Select(f => f.ItemSpec)).ToList();
+        var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions()), path =>
+        {
+            try
+            {
+                var text = TextFiles.Read(path, out var hasMark);
+                marks[path] = hasMark;
+                return text;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null; // left for a person: the plan says the file cannot be read
+            }
+        });
+
+        var verb = DryRun ? "would change" : "changed";
+        Log.LogMessage(MessageImportance.High, "TwelveFactor fix{0}: {1} change(s), {2} finding(s) need a person", DryRun ? " (dry run)" : "", result.Changes.Count, result.ForPeople.Count);
+        foreach (var change in result.Changes)
+        {
+            Log.LogMessage(MessageImportance.High, "  {0}({1}): {2} {3}: {4}", PathDisplay.Relative(projectDirectory, change.Finding.File), change.Finding.Line, change.Finding.RuleId, verb, change.Summary);
+        }
+
+        foreach (var person in result.ForPeople)
+        {
+            var rule = RuleCatalog.Get(person.Finding.RuleId);
+            var where = person.Finding.File.Length == 0 ? Path.GetFileName(ProjectFile) : PathDisplay.Relative(projectDirectory, person.Finding.File) + "(" + person.Finding.Line + ")";
+            Log.LogMessage(MessageImportance.High, "  {0}: {1} needs a person ({2}): {3} See {4}", where, rule.Id, person.Why, rule.Title, rule.HelpLink);
+        }
+
+        foreach (var file in result.Files)
+        {
+            if (DryRun)
+            {
+                foreach (var line in LineDiff.Unified(PathDisplay.Relative(projectDirectory, file.Path), file.Before, file.After))
+                {
+                    Log.LogMessage(MessageImportance.High, "{0}", line);
+                }
+            }
+            else
+            {
+                TextFiles.Write(file.Path, file.After, marks.TryGetValue(file.Path, out var hasMark) && hasMark);
+            }
+        }
+
+        if (!DryRun && result.Changes.Count > 0)
+        {
+            RemoveFixedFromBaseline(findings, result.Changes.Select(c => c.Finding).ToHashSet(), projectDirectory);
+        }
+    }
+
+    /// <summary>A fixed finding's baseline entry would be stale at the next build: it goes now.</summary>
+    private void RemoveFixedFromBaseline(List<Finding> findings, HashSet<Finding> fixedFindings, string projectDirectory)
+    {
+        if (string.IsNullOrEmpty(BaselineFile) || !File.Exists(BaselineFile))
+        {
+            return;
+        }
+
+        var problems = new List<Finding>();
+        var baseline = BaselineReader.LoadOrReport(BaselineFile, problems);
+        if (problems.Count > 0)
+        {
+            // A baseline that cannot be read is left as it is; the next build reports it (TF0001).
+            return;
+        }
+
+        var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
+        var gone = report.Findings.Where(f => fixedFindings.Contains(f.Finding))
+            .Select(f => f.Finding.RuleId + "\n" + f.Source.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var kept = baseline.Entries.Where(e => !gone.Contains(e.RuleId + "\n" + e.Fingerprint)).ToList();
+        if (kept.Count != baseline.Entries.Count)
+        {
+            new Baseline(kept).Save(BaselineFile!);
+            Log.LogMessage(MessageImportance.High, "  {0}: {1} entr(y/ies) of fixed findings removed", Path.GetFileName(BaselineFile), baseline.Entries.Count - kept.Count);
+        }
+    }
+
+    /// <summary>Package id → resolved version, from every target framework of packages.lock.json.</summary>
+    private Dictionary<string, string> LockedVersions()
+    {
+        var versions = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(LockFile) || !File.Exists(LockFile))
+        {
+            return versions;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(InputFile.ReadBytes(LockFile!));
+            if (document.RootElement.TryGetProperty("dependencies", out var frameworks) && frameworks.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var framework in frameworks.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.Object))
+                {
+                    foreach (var package in framework.Value.EnumerateObject())
+                    {
+                        if (package.Value.ValueKind == JsonValueKind.Object && package.Value.TryGetProperty("resolved", out var resolved) &&
+                            resolved.GetString() is { Length: > 0 } version)
+                        {
+                            versions[package.Name] = version;
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
+        {
+            // A malformed lock file is TF0201's to report; nothing is pinned from it.
+        }
+
+        return versions;
+    }
+}

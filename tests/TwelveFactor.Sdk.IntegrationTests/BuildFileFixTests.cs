@@ -1,0 +1,71 @@
+using System.Text.Json;
+
+namespace TwelveFactor.Sdk.IntegrationTests;
+
+/// <summary>
+/// dotnet build -t:TwelveFactorFix on a real project with the packed SDK: the dry run prints the diff and changes
+/// nothing; the fix changes only the findings' values (CRLF, tabs, comments and attribute order survive), lists
+/// what needs a person, removes the baseline entries of what it fixed, and the next build has no finding of the
+/// fixed kinds.
+/// </summary>
+public class BuildFileFixTests
+{
+    private static string Project(string sdk) =>
+        $"<Project Sdk=\"{sdk}\">\r\n" +
+        "\t<!-- A service that predates the SDK. -->\r\n" +
+        "\t<PropertyGroup>\r\n" +
+        "\t\t<TargetFramework>net10.0</TargetFramework>\r\n" +
+        "\t\t<TwelveFactorProcessType>admin</TwelveFactorProcessType>\r\n" +
+        "\t\t<RestorePackagesWithLockFile>false</RestorePackagesWithLockFile> <!-- slow CI, 2019 -->\r\n" +
+        "\t</PropertyGroup>\r\n" +
+        "\t<ItemGroup>\r\n" +
+        "\t\t<PackageReference PrivateAssets='none' Version='4.*' Include=\"Serilog\" />\r\n" +
+        "\t</ItemGroup>\r\n" +
+        "</Project>\r\n";
+
+    [Fact]
+    public void Lock_files_come_back_floating_versions_are_pinned_and_the_next_build_is_clean()
+    {
+        using var ws = Workspace.Create("fix-build-files");
+        var original = Project(ws.SdkReference);
+        Directory.CreateDirectory(ws.PathOf("Svc"));
+        File.WriteAllText(ws.PathOf("Svc/Svc.csproj"), original);
+        ws.WriteFile("Svc/Program.cs", "System.Console.WriteLine(\"migrated\");\n");
+        var baselining = ws.Build("Svc", "-t:TwelveFactorBaseline");
+        Assert.True(baselining.Succeeded, baselining.ToString());
+        Assert.Contains("\"ruleId\": \"TF0201\"", ws.ReadFile("Svc/TwelveFactor.baseline.json"));
+
+        var dryRun = ws.Build("Svc", "-t:TwelveFactorFix", "-p:TwelveFactorFixDryRun=true");
+        Assert.True(dryRun.Succeeded, dryRun.ToString());
+        Assert.Contains("-\t\t<RestorePackagesWithLockFile>false</RestorePackagesWithLockFile> <!-- slow CI, 2019 -->", dryRun.Output);
+        Assert.Contains("+\t\t<RestorePackagesWithLockFile>true</RestorePackagesWithLockFile> <!-- slow CI, 2019 -->", dryRun.Output);
+        Assert.Equal(original, File.ReadAllText(ws.PathOf("Svc/Svc.csproj")));
+
+        // First pass: lock files back on; the version cannot be pinned before a restore has written the lock file.
+        var first = ws.Build("Svc", "-t:TwelveFactorFix");
+        Assert.True(first.Succeeded, first.ToString());
+        Assert.Equal(original.Replace(">false<", ">true<"), File.ReadAllText(ws.PathOf("Svc/Svc.csproj")));
+        Assert.Contains("TF0201 changed: RestorePackagesWithLockFile set to true", first.Output);
+        Assert.Contains("TF0202 needs a person (packages.lock.json has no resolved version of Serilog yet: restore, then run the fix again)", first.Output);
+
+        // Second pass: restore wrote the lock file; the version is pinned to what it resolved.
+        var second = ws.Build("Svc", "-t:TwelveFactorFix");
+        Assert.True(second.Succeeded, second.ToString());
+        var resolved = ResolvedVersion(ws.ReadFile("Svc/packages.lock.json"), "Serilog");
+        Assert.StartsWith("4.", resolved);
+        Assert.Equal(original.Replace(">false<", ">true<").Replace("Version='4.*'", $"Version='{resolved}'"), File.ReadAllText(ws.PathOf("Svc/Svc.csproj")));
+        Assert.Contains($"Serilog pinned from '4.*' to {resolved}", second.Output);
+        Assert.DoesNotContain("TF0202", ws.ReadFile("Svc/TwelveFactor.baseline.json"));
+        Assert.DoesNotContain("TF0201", ws.ReadFile("Svc/TwelveFactor.baseline.json"));
+
+        var build = ws.Build("Svc", "-p:TwelveFactorPolicy=strict");
+        Assert.True(build.Succeeded, build.ToString());
+        Assert.Empty(build.Findings);
+    }
+
+    private static string ResolvedVersion(string lockFile, string id)
+    {
+        using var document = JsonDocument.Parse(lockFile);
+        return document.RootElement.GetProperty("dependencies").EnumerateObject().First().Value.GetProperty(id).GetProperty("resolved").GetString()!;
+    }
+}
