@@ -63,6 +63,63 @@ public class BuildFileFixTests
         Assert.Empty(build.Findings);
     }
 
+    private const string DatabaseSecret = "Host=db.prod.example.com;Username=orders;Password=Xk9mQ2vL7pR4wZt8";
+
+    /// <summary>appsettings.json as people write it: CRLF, a comment, a trailing comma, four-space indentation.</summary>
+    private const string SettingsWithSecret =
+        "{\r\n" +
+        "    // the orders database\r\n" +
+        "    \"ConnectionStrings\": {\r\n" +
+        "        \"Orders\": \"" + DatabaseSecret + "\", /* rotated yearly */\r\n" +
+        "    },\r\n" +
+        "    \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } },\r\n" +
+        "}\r\n";
+
+    [Fact]
+    public void A_secret_leaves_appsettings_for_the_environment_and_the_user_secrets_and_is_never_shown()
+    {
+        using var ws = Workspace.Create("fix-secret");
+        ws.WriteProject("Svc", "web");
+        var project = ws.ReadFile("Svc/Svc.csproj");
+        File.WriteAllText(ws.PathOf("Svc/appsettings.json"), SettingsWithSecret);
+        var home = Directory.CreateDirectory(ws.PathOf("home")).FullName;
+        var profile = new Dictionary<string, string?> { ["HOME"] = home, ["APPDATA"] = null };
+
+        var before = ws.Build("Svc", profile);
+        Assert.False(before.Succeeded);
+        Assert.Equal(4, Assert.Single(before.Findings, f => f.Code == "TF0303").Line);
+
+        var dryRun = ws.Build("Svc", profile, "-t:TwelveFactorFix", "-p:TwelveFactorFixDryRun=true");
+        Assert.True(dryRun.Succeeded, dryRun.ToString());
+        Assert.Contains("-        \"Orders\": \"***\", /* rotated yearly */", dryRun.Output);
+        Assert.Contains("+ConnectionStrings__Orders=", dryRun.Output);
+        Assert.Equal(SettingsWithSecret, File.ReadAllText(ws.PathOf("Svc/appsettings.json")));
+        Assert.False(Directory.Exists(Path.Combine(home, ".microsoft")), "a dry run writes no user secrets");
+
+        var fix = ws.Build("Svc", profile, "-t:TwelveFactorFix");
+        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.Contains("Rotate the credential", fix.Output);
+        foreach (var output in new[] { dryRun.Output, fix.Output })
+        {
+            Assert.DoesNotContain("Xk9mQ2", output, StringComparison.Ordinal);
+        }
+
+        // The value goes and nothing else in the file moves; the variable is declared without a value.
+        Assert.Equal(SettingsWithSecret.Replace(DatabaseSecret, ""), File.ReadAllText(ws.PathOf("Svc/appsettings.json")));
+        Assert.EndsWith("\nConnectionStrings__Orders=\n", ws.ReadFile("Svc/.env.example"));
+        var id = System.Text.RegularExpressions.Regex.Match(ws.ReadFile("Svc/Svc.csproj"), "<UserSecretsId>([0-9a-f-]{36})</UserSecretsId>").Groups[1].Value;
+        Assert.Equal(project.Replace("  </PropertyGroup>", $"    <UserSecretsId>{id}</UserSecretsId>\n  </PropertyGroup>"), ws.ReadFile("Svc/Svc.csproj"));
+
+        // dotnet user-secrets finds the value where .NET configuration reads it in Development.
+        var listed = ws.Dotnet("Svc", profile, "user-secrets", "list");
+        Assert.True(listed.Succeeded, listed.ToString());
+        Assert.Contains("ConnectionStrings:Orders = " + DatabaseSecret, listed.Output);
+
+        var after = ws.Build("Svc", profile, "-p:TwelveFactorPolicy=strict");
+        Assert.True(after.Succeeded, after.ToString());
+        Assert.Empty(after.Findings);
+    }
+
     private static string ResolvedVersion(string lockFile, string id)
     {
         using var document = JsonDocument.Parse(lockFile);

@@ -13,14 +13,52 @@ public interface IBuildFileFix
 /// <summary>What a fix will do: the edit and a line for the summary, or (no edit) why a person must decide.</summary>
 public sealed record FixPlan(TextEdit? Edit, string Summary)
 {
+    /// <summary>
+    /// Settings the edit takes out of a committed file because they hold a secret: the text the edit removes is
+    /// never shown, their names are declared in .env.example and their values kept for local runs in the
+    /// project's user secrets.
+    /// </summary>
+    public IReadOnlyList<MovedSetting> MovedSettings { get; init; } = Array.Empty<MovedSetting>();
+
     public static FixPlan NeedsPerson(string why) => new(null, why);
 }
 
-/// <summary>What fixes may consult besides the file: the versions the project's lock file resolved.</summary>
+/// <summary>A setting moved out of a committed config file: its configuration key and the value it held.</summary>
+public sealed class MovedSetting
+{
+    public MovedSetting(string key, string value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    /// <summary>The configuration key, sections joined by ':' (ConnectionStrings:Default).</summary>
+    public string Key { get; }
+
+    /// <summary>The secret itself: written only to the user secrets, never logged or shown.</summary>
+    public string Value { get; }
+
+    /// <summary>The environment variable .NET configuration reads the key from: ConnectionStrings__Default.</summary>
+    public string VariableName => Key.Replace(":", "__");
+
+    public override string ToString() => VariableName;
+}
+
+/// <summary>What fixes may consult besides the file: the project, its user secrets id and the versions its lock file resolved.</summary>
 public sealed class FixContext
 {
-    public FixContext(IReadOnlyDictionary<string, string> lockedVersions) => LockedVersions = lockedVersions;
+    public FixContext(IReadOnlyDictionary<string, string> lockedVersions, string projectFile = "", string? userSecretsId = null)
+    {
+        LockedVersions = lockedVersions;
+        ProjectFile = projectFile;
+        UserSecretsId = string.IsNullOrWhiteSpace(userSecretsId) ? null : userSecretsId!.Trim();
+    }
 
     /// <summary>Package id (case-insensitive) → the version restore resolved.</summary>
     public IReadOnlyDictionary<string, string> LockedVersions { get; }
+
+    public string ProjectFile { get; }
+
+    /// <summary>$(UserSecretsId), or null when the project has none yet.</summary>
+    public string? UserSecretsId { get; }
 }

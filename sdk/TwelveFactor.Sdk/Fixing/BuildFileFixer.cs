@@ -4,20 +4,26 @@ namespace TwelveFactor.Sdk.Fixing;
 
 /// <summary>
 /// Plans the fixes of a project's build-file findings: one edit per finding that has a safe fix, all edits of a
-/// file applied together to its text, and every other finding listed for a person.
+/// file applied together to its text, and every other finding listed for a person. Settings moved out of
+/// committed config files are declared in the project's .env.example and kept for local runs in its user
+/// secrets (the project gets a UserSecretsId when it has none).
 /// </summary>
 public static class BuildFileFixer
 {
     private static readonly IReadOnlyDictionary<string, IBuildFileFix> Fixes =
-        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix(), new SecretSettingFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> FixableRules => Fixes.Keys.ToList();
 
-    public static FixResult Plan(IEnumerable<Finding> findings, FixContext context, Func<string, string?> readFile)
+    /// <param name="readFile">The text of a file, or null when it does not exist or cannot be read.</param>
+    /// <param name="newUserSecretsId">The id a project without one gets (a new GUID unless a test decides).</param>
+    public static FixResult Plan(IEnumerable<Finding> findings, FixContext context, Func<string, string?> readFile, Func<string>? newUserSecretsId = null)
     {
         var changes = new List<PlannedChange>();
         var forPeople = new List<NeedsPerson>();
         var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? Text(string path) => texts.TryGetValue(path, out var known) ? known : texts[path] = readFile(path);
+
         foreach (var finding in findings.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line))
         {
             if (!Fixes.TryGetValue(finding.RuleId, out var fix))
@@ -26,33 +32,86 @@ public static class BuildFileFixer
                 continue;
             }
 
-            if (!texts.TryGetValue(finding.File, out var text))
-            {
-                text = texts[finding.File] = finding.File.Length == 0 ? null : readFile(finding.File);
-            }
-
-            var plan = text is null || finding.Line == 0 ? FixPlan.NeedsPerson(text is null && finding.File.Length > 0 ? "the file cannot be read" : "the finding has no place in a file to edit") : fix.Plan(finding, text, context);
+            var text = finding.File.Length == 0 ? null : Text(finding.File);
+            var plan = text is null || finding.Line == 0
+                ? FixPlan.NeedsPerson(text is null && finding.File.Length > 0 ? "the file cannot be read" : "the finding has no place in a file to edit")
+                : fix.Plan(finding, text, context);
             if (plan.Edit is null)
             {
                 forPeople.Add(new NeedsPerson(finding, plan.Summary));
             }
             else
             {
-                changes.Add(new PlannedChange(finding, plan.Edit, plan.Summary));
+                changes.Add(new PlannedChange(finding, plan.Edit, plan.Summary) { MovedSettings = plan.MovedSettings });
             }
         }
 
-        var files = changes.GroupBy(c => c.Finding.File, StringComparer.Ordinal)
-            .Select(g => new FixedFile(g.Key, texts[g.Key]!, TextEdit.Apply(texts[g.Key]!, g.Select(c => c.Edit))))
+        UserSecrets? userSecrets = null;
+        var added = new List<FileEdit>();
+        var moved = changes.SelectMany(c => c.MovedSettings).ToList();
+        if (moved.Count > 0)
+        {
+            // A value leaves the file only when it has a place to go for local runs.
+            var id = context.UserSecretsId;
+            if (id is null && context.ProjectFile.Length > 0 && Text(context.ProjectFile) is { } project &&
+                LocalSecrets.AddUserSecretsId(project, id = (newUserSecretsId ?? NewId)()) is { } idEdit)
+            {
+                added.Add(new FileEdit(context.ProjectFile, idEdit, HidesRemovedText: false));
+            }
+            else if (context.UserSecretsId is null)
+            {
+                id = null;
+            }
+
+            if (id is null)
+            {
+                forPeople.AddRange(changes.Where(c => c.MovedSettings.Count > 0)
+                    .Select(c => new NeedsPerson(c.Finding, "the project has no PropertyGroup to add a UserSecretsId to, so the value would have nowhere to go for local runs: move it by hand and rotate it")));
+                changes.RemoveAll(c => c.MovedSettings.Count > 0);
+            }
+            else
+            {
+                var environmentExample = Path.Combine(Path.GetDirectoryName(context.ProjectFile) ?? "", LocalSecrets.EnvironmentExampleName);
+                if (LocalSecrets.DeclareVariables(Text(environmentExample) ?? "", moved) is { } declared)
+                {
+                    texts[environmentExample] ??= "";
+                    added.Add(new FileEdit(environmentExample, declared, HidesRemovedText: false));
+                }
+
+                userSecrets = new UserSecrets(id, moved);
+            }
+        }
+
+        var edits = changes.Select(c => new FileEdit(c.Finding.File, c.Edit, HidesRemovedText: c.MovedSettings.Count > 0)).Concat(added);
+        var files = edits.GroupBy(e => e.Path, StringComparer.Ordinal)
+            .Select(g => new FixedFile(g.Key, texts[g.Key]!, TextEdit.Apply(texts[g.Key]!, g.Select(e => e.Edit)),
+                TextEdit.Apply(texts[g.Key]!, g.Where(e => e.HidesRemovedText).Select(e => e.Edit with { Replacement = Redacted }))))
             .ToList();
-        return new FixResult(changes, forPeople, files);
+        return new FixResult(changes, forPeople, files) { UserSecrets = userSecrets };
     }
+
+    /// <summary>What the dry run's diff shows in place of a secret the fix removes.</summary>
+    private const string Redacted = "***";
+
+    private static string NewId() => Guid.NewGuid().ToString();
+
+    private sealed record FileEdit(string Path, TextEdit Edit, bool HidesRemovedText);
 }
 
-public sealed record PlannedChange(Finding Finding, TextEdit Edit, string Summary);
+public sealed record PlannedChange(Finding Finding, TextEdit Edit, string Summary)
+{
+    public IReadOnlyList<MovedSetting> MovedSettings { get; init; } = Array.Empty<MovedSetting>();
+}
 
 public sealed record NeedsPerson(Finding Finding, string Why);
 
-public sealed record FixedFile(string Path, string Before, string After);
+/// <summary>A file's text before and after its fixes; <see cref="ShownBefore"/> is the before with every removed secret masked.</summary>
+public sealed record FixedFile(string Path, string Before, string After, string ShownBefore);
 
-public sealed record FixResult(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<NeedsPerson> ForPeople, IReadOnlyList<FixedFile> Files);
+/// <summary>Settings to keep in the user secrets of the project (the store dotnet user-secrets manages).</summary>
+public sealed record UserSecrets(string Id, IReadOnlyList<MovedSetting> Settings);
+
+public sealed record FixResult(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<NeedsPerson> ForPeople, IReadOnlyList<FixedFile> Files)
+{
+    public UserSecrets? UserSecrets { get; init; }
+}

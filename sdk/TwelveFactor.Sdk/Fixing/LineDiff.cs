@@ -12,18 +12,56 @@ public static class LineDiff
         var b = Lines(after);
         yield return "--- a/" + displayPath;
         yield return "+++ b/" + displayPath;
-        if (a.Length != b.Length)
+        if (before.Length == 0)
         {
-            // The fixes replace text within lines; a changed line count is shown whole.
-            yield return $"@@ -1,{a.Length} +1,{b.Length} @@";
-            foreach (var line in a)
-            {
-                yield return "-" + line;
-            }
-
-            foreach (var line in b)
+            // A file the fixes create.
+            yield return $"@@ -0,0 +1,{b.Length - (after.EndsWith('\n') ? 1 : 0)} @@";
+            foreach (var line in after.EndsWith('\n') ? b.Take(b.Length - 1) : b)
             {
                 yield return "+" + line;
+            }
+
+            yield break;
+        }
+
+        if (a.Length != b.Length)
+        {
+            // Lines added or removed: one hunk from the first changed line to the last, with a line of context.
+            var prefix = 0;
+            while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+            {
+                prefix++;
+            }
+
+            var suffix = 0;
+            while (suffix < a.Length - prefix && suffix < b.Length - prefix && a[a.Length - 1 - suffix] == b[b.Length - 1 - suffix])
+            {
+                suffix++;
+            }
+
+            var from = Math.Max(prefix - 1, 0);
+            var contextAfter = Math.Min(suffix, 1);
+            var removed = a.Length - suffix - prefix;
+            var inserted = b.Length - suffix - prefix;
+            yield return $"@@ -{from + 1},{prefix - from + removed + contextAfter} +{from + 1},{prefix - from + inserted + contextAfter} @@";
+            for (var line = from; line < prefix; line++)
+            {
+                yield return " " + a[line];
+            }
+
+            for (var line = prefix; line < prefix + removed; line++)
+            {
+                yield return "-" + a[line];
+            }
+
+            for (var line = prefix; line < prefix + inserted; line++)
+            {
+                yield return "+" + b[line];
+            }
+
+            for (var line = a.Length - suffix; line < a.Length - suffix + contextAfter; line++)
+            {
+                yield return " " + a[line];
             }
 
             yield break;

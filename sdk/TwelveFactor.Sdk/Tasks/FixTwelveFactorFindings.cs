@@ -25,6 +25,9 @@ public sealed class FixTwelveFactorFindings : PolicyTask
 
     public string? BaselineFile { get; set; }
 
+    /// <summary>$(UserSecretsId): where TF0303's fix keeps a moved secret for local runs (the project gets one when empty).</summary>
+    public string? UserSecretsId { get; set; }
+
     public bool DryRun { get; set; }
 
     protected override void ExecuteCore()
@@ -32,7 +35,7 @@ public sealed class FixTwelveFactorFindings : PolicyTask
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
         var findings = global::TwelveFactor.Sdk.Policy.FindingsFile.ReadFiles(FindingsFiles.Select(f => f.ItemSpec)).ToList();
         var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions()), path =>
+        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions(), ProjectFile, UserSecretsId), path =>
         {
             try
             {
@@ -45,6 +48,11 @@ public sealed class FixTwelveFactorFindings : PolicyTask
                 return null; // left for a person: the plan says the file cannot be read
             }
         });
+
+        if (!DryRun && result.UserSecrets is { } userSecrets && !StoreUserSecrets(userSecrets))
+        {
+            return;
+        }
 
         var verb = DryRun ? "would change" : "changed";
         Log.LogMessage(MessageImportance.High, "TwelveFactor fix{0}: {1} change(s), {2} finding(s) need a person", DryRun ? " (dry run)" : "", result.Changes.Count, result.ForPeople.Count);
@@ -64,7 +72,7 @@ public sealed class FixTwelveFactorFindings : PolicyTask
         {
             if (DryRun)
             {
-                foreach (var line in LineDiff.Unified(PathDisplay.Relative(projectDirectory, file.Path), file.Before, file.After))
+                foreach (var line in LineDiff.Unified(PathDisplay.Relative(projectDirectory, file.Path), file.ShownBefore, file.After))
                 {
                     Log.LogMessage(MessageImportance.High, "{0}", line);
                 }
@@ -78,6 +86,30 @@ public sealed class FixTwelveFactorFindings : PolicyTask
         if (!DryRun && result.Changes.Count > 0)
         {
             RemoveFixedFromBaseline(findings, result.Changes.Select(c => c.Finding).ToHashSet(), projectDirectory);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the moved settings in the user secrets before any value leaves a committed file, so that a failure
+    /// here changes nothing. Names the keys, never the values.
+    /// </summary>
+    private bool StoreUserSecrets(UserSecrets userSecrets)
+    {
+        var secretsFile = LocalSecrets.SecretsFile(userSecrets.Id);
+        try
+        {
+            var stored = LocalSecrets.Store(secretsFile, userSecrets.Settings);
+            var kept = userSecrets.Settings.Select(s => s.Key).Except(stored, StringComparer.Ordinal).ToList();
+            Log.LogMessage(MessageImportance.High, "  user secrets {0}: {1} set for local runs{2}", userSecrets.Id,
+                stored.Count == 0 ? "nothing" : string.Join(", ", stored), kept.Count == 0 ? "" : "; kept the value they hold already for " + string.Join(", ", kept));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            Log.LogWarning(null, RuleIds.Secret, null, null, secretsFile, 0, 0, 0, 0,
+                "Nothing was changed: the user secrets at {0} could not be written ({1}), and a secret leaves a committed file only when it has a place to go for local runs.",
+                secretsFile, ex.GetType().Name);
+            return false;
         }
     }
 

@@ -63,7 +63,7 @@ public class BuildFileFixerTests
         var result = Plan(
             At("TF0202", "Include=\"Polly\"", "PackageReference|Polly|8.*"), // a Version element, not an attribute
             At("TF0202", "Version='4.*'", "PackageReference|Unlocked|1.*"), // not in the lock file
-            new Finding("TF0303", "/repo/Svc/appsettings.json", 3, 5, Array.Empty<string>(), "secret|abc"));
+            new Finding("TF0401", "/repo/Svc/appsettings.json", 3, 5, Array.Empty<string>(), "ConnectionStrings:Default"));
 
         // In file and line order.
         Assert.Empty(result.Files);
@@ -71,7 +71,7 @@ public class BuildFileFixerTests
         {
             "TF0202: packages.lock.json has no resolved version of Unlocked yet: restore, then run the fix again",
             "TF0202: the version of Polly is not written on its item here (a property or a Version element): pin it to 8.6.4 where it is declared",
-            "TF0303: no safe automatic fix",
+            "TF0401: no safe automatic fix",
         }, result.ForPeople.Select(p => p.Finding.RuleId + ": " + p.Why));
     }
 
