@@ -152,6 +152,34 @@ public class ConfigTests
     }
 
     [Fact]
+    public void Credentials_in_http_client_files_are_secrets_unless_every_request_stays_on_the_developers_machine()
+    {
+        const string BearerToken = "q7Hx2LmN9pRt4VwZ8bKc3FgJ6sYd1AeU";
+        using var ws = Workspace.Create("config-http-files");
+        ws.WriteProject("Svc", "web");
+        // Sent to localhost only: local defaults.
+        ws.WriteFile("Svc/Local.http", "@host = https://localhost:5001\n@Password = " + Password + "\n\nPOST {{host}}/login\nAuthorization: Bearer " + BearerToken +
+            "\n\n{ \"password\": \"{{Password}}\" }\n");
+        // A reference, a placeholder: nothing to report wherever they go.
+        ws.WriteFile("Svc/References.http", "@BearerToken = <your-token>\n\nGET https://api.contoso.com/orders\nAuthorization: Bearer {{BearerToken}}\n\n###\n\nGET https://api.contoso.com/orders\nAuthorization: Bearer {{$dotenv API_TOKEN}}\n");
+        // The environments say where {{baseUrl}} goes: prod is a real host.
+        ws.WriteFile("Svc/Api.http", "GET {{baseUrl}}/orders\nAuthorization: Basic admin:" + Password + "\n");
+        ws.WriteFile("Svc/http-client.env.json", "{\n  \"dev\": { \"baseUrl\": \"http://localhost:5000\" },\n  \"prod\": { \"baseUrl\": \"https://api.contoso.com\" }\n}\n");
+        ws.WriteFile("Svc/http-client.private.env.json", "{\n  \"dev\": { \"auth\": \"Bearer " + BearerToken + "\" },\n  \"prod\": { \"auth\": \"Bearer " + BearerToken + "\" }\n}\n");
+
+        var result = ws.Build("Svc");
+
+        Assert.Equal(1, result.ExitCode);
+        var findings = result.WithCode("TF0303").OrderBy(f => f.FileName, StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { ("Api.http", 2, 22), ("http-client.private.env.json", 3, 29) }, findings.Select(f => (f.FileName, f.Line, f.Column)));
+        Assert.StartsWith("A secret (Basic credentials) is written in 'Api.http'", findings[0].Message);
+        Assert.StartsWith("A secret (bearer token) is written in 'http-client.private.env.json'", findings[1].Message);
+        Assert.Equal(2, ws.SarifOf("Svc").Results.Count(r => r.RuleId == "TF0303"));
+        Assert.DoesNotContain(Password, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(BearerToken.Substring(0, 6), result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_json_file_is_named_with_its_position_and_still_scanned()
     {
         using var ws = Workspace.Create("config-malformed");

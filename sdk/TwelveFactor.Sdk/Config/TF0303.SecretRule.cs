@@ -16,7 +16,7 @@ public static class SecretRule
         var findings = new List<Finding>();
         foreach (var file in files.Distinct(StringComparer.Ordinal))
         {
-            if (!ConfigFiles.IsConfigFile(file) || !File.Exists(file))
+            if (!IsScanned(file) || !File.Exists(file))
             {
                 continue;
             }
@@ -46,10 +46,13 @@ public static class SecretRule
         return findings;
     }
 
+    /// <summary>Config files, and an HTTP client's request files (.http), which send credentials in their headers.</summary>
+    public static bool IsScanned(string file) => ConfigFiles.IsConfigFile(file) || HttpClientFiles.IsRequestFile(file);
+
     /// <summary>The findings for one file's text.</summary>
     public static IEnumerable<Finding> ForText(string file, string text)
     {
-        var scan = SecretScanner.Scan(file, text);
+        var scan = SecretScanner.Scan(file, text, EnvironmentTextsFor(file));
         if (scan.Problem is { } problem)
         {
             yield return problem.ToFinding(file, "JSON");
@@ -60,5 +63,21 @@ public static class SecretRule
             yield return Finding.At(RuleIds.Secret, new SourceLocation(file, match.Line, match.Column), match.FingerprintKey,
                 match.Kind, Path.GetFileName(file), match.Description);
         }
+    }
+
+    /// <summary>The HTTP client environment files that give a request or environment file's variables their values.</summary>
+    private static IReadOnlyList<string> EnvironmentTextsFor(string file)
+    {
+        if (!HttpClientFiles.IsRequestFile(file) && !HttpClientFiles.IsEnvironmentFile(file))
+        {
+            return Array.Empty<string>();
+        }
+
+        var own = Path.GetFullPath(file);
+        return HttpClientFiles.EnvironmentFilesFor(file)
+            .Where(f => !string.Equals(Path.GetFullPath(f), own, StringComparison.Ordinal))
+            .Select(ConfigFiles.ReadTextOrNull)
+            .OfType<string>()
+            .ToList();
     }
 }

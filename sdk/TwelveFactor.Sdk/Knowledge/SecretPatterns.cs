@@ -6,9 +6,10 @@ namespace TwelveFactor.Sdk.Knowledge;
 /// A kind of secret recognised by its shape alone, wherever it is written. The group named "secret" is the
 /// credential itself; <see cref="PublicPrefix"/> is the part that may be shown, because it names the kind
 /// rather than the credential. <see cref="Trigger"/> is text every match contains, looked for before the
-/// regex runs: most values contain none of them.
+/// regex runs: most values contain none of them. <see cref="IssuedByTheServiceItOpens"/>: a token the service it
+/// is sent to issued (a JWT), rather than one a provider issued for its own API.
 /// </summary>
-public sealed record SecretPattern(string Kind, Regex Regex, string PublicPrefix = "", string? Trigger = null);
+public sealed record SecretPattern(string Kind, Regex Regex, string PublicPrefix = "", string? Trigger = null, bool IssuedByTheServiceItOpens = false);
 
 /// <summary>Tokens and keys of well-known services, cloud providers and protocols.</summary>
 public static partial class SecretPatterns
@@ -35,7 +36,7 @@ public static partial class SecretPatterns
         new SecretPattern("Mailchimp API key", MailchimpApiKey(), Trigger: "-us"),
         new SecretPattern("Linear API key", LinearApiKey(), "lin_api_", Trigger: "lin_api_"),
         new SecretPattern("1Password service account token", OnePasswordToken(), "ops_", Trigger: "ops_eyJ"),
-        new SecretPattern("JSON web token", JsonWebToken(), "eyJ", Trigger: "eyJ"),
+        new SecretPattern("JSON web token", JsonWebToken(), "eyJ", Trigger: "eyJ", IssuedByTheServiceItOpens: true),
     };
 
     /// <summary>scheme://user:password@host: the password group is the secret.</summary>

@@ -17,18 +17,36 @@ public static class SecretScanner
     /// <summary>Bits per character below which a value reads as a word or a pattern rather than random.</summary>
     private const double MinimumEntropy = 3.0;
 
-    public static SecretScan Scan(string path, string text)
+    public static SecretScan Scan(string path, string text) => Scan(path, text, Array.Empty<string>());
+
+    /// <summary>
+    /// The secrets in a file's text. For an HTTP client's request or environment file,
+    /// <paramref name="environmentTexts"/> are the environment files that give its variables their values
+    /// (<see cref="HttpClientFiles.EnvironmentFilesFor"/>), which tell which requests can only reach a loopback host.
+    /// </summary>
+    public static SecretScan Scan(string path, string text, IReadOnlyList<string> environmentTexts)
     {
-        var format = ConfigFiles.FormatOf(path);
         ConfigFileProblem? problem = null;
         IReadOnlyList<ConfigEntry> values;
-        if (format == ConfigFormat.Json)
+        ISet<ConfigEntry> loopbackOnly = new HashSet<ConfigEntry>();
+        var format = ConfigFiles.FormatOf(path);
+        if (HttpClientFiles.IsRequestFile(path))
+        {
+            var requests = HttpRequestFile.Parse(text);
+            values = requests.Entries.ToList();
+            loopbackOnly = HttpClientFiles.LoopbackOnly(requests, HttpClientFiles.ReadEnvironments(environmentTexts));
+        }
+        else if (format == ConfigFormat.Json)
         {
             // .NET configuration's reading: comments and trailing commas allowed; a file that does not parse is
             // still read for what it holds, and its problem reported.
             var json = ConfigJson.Parse(text);
             problem = json.Problem;
             values = json.Entries;
+            if (HttpClientFiles.IsEnvironmentFile(path))
+            {
+                loopbackOnly = HttpClientFiles.LoopbackOnly(values, HttpClientFiles.ReadEnvironments(environmentTexts.Prepend(text)));
+            }
         }
         else
         {
@@ -37,10 +55,11 @@ public static class SecretScanner
 
         var matches = new Matches();
         FindPrivateKeys(text, matches);
-        var loopback = LoopbackCredentials.In(values);
+        // A request file's credentials are judged by where each request goes, not by a host setting beside them.
+        var loopback = HttpClientFiles.IsRequestFile(path) ? LoopbackCredentials.In(Array.Empty<ConfigEntry>()) : LoopbackCredentials.In(values);
         foreach (var value in values)
         {
-            FindInValue(value, loopback, matches);
+            FindInValue(value, loopbackOnly.Contains(value), loopback, matches);
         }
 
         matches.Sort((a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
@@ -78,7 +97,8 @@ public static class SecretScanner
         }
     }
 
-    private static void FindInValue(ConfigEntry value, LoopbackCredentials loopback, Matches matches)
+    /// <param name="sentOnlyToLoopback">The value is only ever sent to a loopback host (a request file's request to localhost).</param>
+    private static void FindInValue(ConfigEntry value, bool sentOnlyToLoopback, LoopbackCredentials loopback, Matches matches)
     {
         var text = value.Value;
         if (text.Length < 4 || text.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0)
@@ -87,7 +107,8 @@ public static class SecretScanner
         }
 
         // A password that only opens a service on the developer's own machine is a local default, not a secret.
-        var opensOnlyLoopback = (text.Contains("://") || text.IndexOf('=') > 0) && LoopbackCredentials.IsLoopbackAddress(text);
+        var opensOnlyLoopback = sentOnlyToLoopback ||
+            ((text.Contains("://") || text.IndexOf('=') > 0) && LoopbackCredentials.IsLoopbackAddress(text));
 
         var found = matches.Count;
         foreach (var pattern in SecretPatterns.All)
@@ -97,10 +118,22 @@ public static class SecretScanner
                 continue;
             }
 
+            // A token the receiving service issued itself (a JWT) and that only goes back to the developer's own
+            // machine was issued there.
+            if (sentOnlyToLoopback && pattern.IssuedByTheServiceItOpens)
+            {
+                continue;
+            }
+
             foreach (Match match in pattern.Regex.Matches(text))
             {
                 AddIfSecret(value, pattern.Kind, match.Groups["secret"], pattern.PublicPrefix, matches);
             }
+        }
+
+        if (!opensOnlyLoopback && AuthorizationCredentials.In(text, isHeader: value.SettingName.Equals("Authorization", StringComparison.OrdinalIgnoreCase)) is { } credential)
+        {
+            Add(value, credential.Kind, credential.Secret, credential.Offset, "", matches);
         }
 
         if (!opensOnlyLoopback && text.IndexOf("://", StringComparison.Ordinal) > 0 && text.IndexOf('@') > 0)

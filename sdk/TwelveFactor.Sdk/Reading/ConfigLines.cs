@@ -26,18 +26,8 @@ public static partial class ConfigLines
         var values = new List<ConfigEntry>();
         var yamlPath = new List<(int Indent, string Key)>();
         var section = "";
-        var lineNumber = 0;
-        var start = 0;
-        while (start <= text.Length)
+        foreach (var (lineNumber, line) in TextLines.Of(text))
         {
-            var end = text.IndexOf('\n', start);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
-
-            lineNumber++;
-            var line = text.Substring(start, end - start).TrimEnd('\r');
             var before = values.Count;
             if (line.Trim().Length > 0)
             {
@@ -59,8 +49,6 @@ public static partial class ConfigLines
                     values.Add(Entry("", line, lineNumber, 1));
                 }
             }
-
-            start = end + 1;
         }
 
         return values;

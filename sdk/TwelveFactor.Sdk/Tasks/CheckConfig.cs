@@ -31,7 +31,7 @@ public sealed class CheckConfig : PolicyCheckTask
 
         var configFiles = items.Select(i => i.FullPath)
             .Concat(ProjectFolderFiles.Select(f => f.GetMetadata("FullPath")))
-            .Where(ConfigFiles.IsConfigFile);
+            .Where(SecretRule.IsScanned);
         return ConfigItemRules.Check(items, new ItemLocations(ownRoot), ProjectFile, ConfigFiles.ReadTextOrNull)
             .Concat(SecretRule.Check(configFiles));
     }

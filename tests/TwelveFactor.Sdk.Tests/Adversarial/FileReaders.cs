@@ -22,6 +22,8 @@ public static class FileReaders
         yield return ("secrets in app.config", "app.config", path => SecretRule.Check(new[] { path }));
         yield return ("secrets in .env", ".env", path => SecretRule.Check(new[] { path }));
         yield return ("secrets in values.yaml", "values.yaml", path => SecretRule.Check(new[] { path }));
+        yield return ("secrets in a request file", "Api.http", path => SecretRule.Check(new[] { path }));
+        yield return ("secrets in an HTTP client environment file", "http-client.env.json", path => SecretRule.Check(new[] { path }));
         yield return ("shipped appsettings.json", "appsettings.json", path => ShippedConfigCheck.Check(new[] { path }, "web").ToList());
         yield return ("shipped web.config", "web.config", path => ShippedConfigCheck.Check(new[] { path }, "web").ToList());
         yield return ("shipped nlog.config", "nlog.config", path => ShippedConfigCheck.Check(new[] { path }, "worker").ToList());

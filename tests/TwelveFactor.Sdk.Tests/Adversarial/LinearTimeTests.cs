@@ -36,6 +36,8 @@ public sealed class LinearTimeTests
         ["JSON long key over many values"] = (20_000, n => "{\"" + new string('k', 2_000) + "\":[" + Repeat("1,", n) + "1]}", ConfigJson.Parse),
         ["malformed JSON nested deep"] = (20_000, n => Repeat("{\"a\":", n), ConfigJson.Parse),
         ["secrets in a long .env"] = (5_000, n => Repeat("Password=postgres://u:p@h/x;\n", n), Secrets(".env")),
+        ["requests and variables in a .http file"] = (2_000, RequestFile, Secrets("Api.http")),
+        ["query lines of one request in a .http file"] = (10_000, n => "GET https://api.contoso.com/x\n" + Repeat("  &a={{host}}\n", n) + "Authorization: Bearer {{t}}\n", Secrets("Api.http")),
         ["URL-like noise in YAML"] = (5_000, n => "a: " + Repeat("postgres://u:p@", n), Secrets("values.yaml")),
     };
 
@@ -49,6 +51,23 @@ public sealed class LinearTimeTests
         var (ratio, size, time) = LinearTime.RatioOfDoubling(make, read, start);
         _output.WriteLine($"{name}: n = {size}, {time.TotalMilliseconds:F1} ms; per doubling (from n to 4n) x{ratio:F2}");
         Assert.True(ratio <= LinearTime.AllowedRatio, $"{name}: doubling n = {size} ({time.TotalMilliseconds:F1} ms) multiplied the time by {ratio:F2} per doubling");
+    }
+
+    /// <summary>n password variables and n requests to localhost, each sending one of them.</summary>
+    private static string RequestFile(int n)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < n; i++)
+        {
+            text.Append("@Password").Append(i).Append(" = Tr0ub4dor&3xyz\n");
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            text.Append("###\nPOST https://localhost:5001/login\nAuthorization: Basic admin:{{Password").Append(i).Append("}}\n\n{{Password").Append(i).Append("}}\n");
+        }
+
+        return text.ToString();
     }
 
     private static string Repeat(string unit, int count) => new StringBuilder(unit.Length * count).Insert(0, unit, count).ToString();

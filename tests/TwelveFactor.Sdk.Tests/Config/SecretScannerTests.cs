@@ -186,7 +186,7 @@ public class SecretScannerTests
         Assert.Equal("***", Redaction.Preview(Password, ""));
     }
 
-    private static void AssertRedacted(SecretMatch match, string secret)
+    internal static void AssertRedacted(SecretMatch match, string secret)
     {
         var visible = match.Description + "\n" + match.FingerprintKey;
         // No run of 4 characters of the secret may be shown beyond the public prefix that names its kind
@@ -203,7 +203,7 @@ public class SecretScannerTests
         Assert.DoesNotContain(secret.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), withoutKeyPath, StringComparison.Ordinal);
     }
 
-    private static (int Line, int Column) PositionOf(string text, string secret)
+    internal static (int Line, int Column) PositionOf(string text, string secret)
     {
         var offset = text.IndexOf(secret, StringComparison.Ordinal);
         var line = text.Take(offset).Count(c => c == '\n') + 1;
