@@ -73,6 +73,50 @@ public class ReleaseCheckTests
     }
 
     [ContainerFact]
+    public void TwelveFactorFix_sets_a_non_root_user_and_pins_the_base_image_by_the_digest_the_registry_serves()
+    {
+        using var release = ReleaseWorkspace.Create("fix-release", _registry, properties: $"""
+
+                <ContainerBaseImage>{_registry.UnpinnedBaseImage}</ContainerBaseImage>
+                <ContainerUser>root</ContainerUser>
+            """);
+        var project = $"{ReleaseWorkspace.Project}/{ReleaseWorkspace.Project}.csproj";
+        var original = release.Workspace.ReadFile(project);
+
+        var fix = release.Workspace.Build(ReleaseWorkspace.Project, _registry.Environment, "-t:TwelveFactorFix");
+
+        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.Equal(
+            original.Replace($">{_registry.UnpinnedBaseImage}<", $">{_registry.BaseImage}<").Replace("<ContainerUser>root<", "<ContainerUser>app<"),
+            release.Workspace.ReadFile(project));
+        Assert.Contains("TF0901 changed: ContainerUser set from 'root' to 'app'", fix.Output);
+        release.Workspace.Git("commit", "-qam", "non-root, pinned base image");
+
+        release.PublishToTarball(out var published);
+        Assert.True(published.Succeeded, published.ToString());
+        Assert.Empty(published.WithCode("TF0901"));
+        Assert.Empty(published.WithCode("TF0204"));
+    }
+
+    [ContainerFact]
+    public void TwelveFactorFix_says_how_to_pin_a_base_image_whose_registry_cannot_be_reached()
+    {
+        using var release = ReleaseWorkspace.Create("fix-unreachable", _registry, properties: """
+
+                <ContainerBaseImage>127.0.0.1:9/dotnet/aspnet:10.0</ContainerBaseImage>
+            """);
+        var project = $"{ReleaseWorkspace.Project}/{ReleaseWorkspace.Project}.csproj";
+        var original = release.Workspace.ReadFile(project);
+
+        var fix = release.Workspace.Build(ReleaseWorkspace.Project, "-t:TwelveFactorFix");
+
+        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.Equal(original, release.Workspace.ReadFile(project));
+        Assert.Contains("TF0204 needs a person (the registry did not give the digest of 127.0.0.1:9/dotnet/aspnet:10.0", fix.Output);
+        Assert.Contains("write 127.0.0.1:9/dotnet/aspnet:10.0@sha256:<digest>", fix.Output);
+    }
+
+    [ContainerFact]
     public void Declared_port_the_app_does_not_bind_is_TF0703_at_the_ContainerPort_item()
     {
         using var release = ReleaseWorkspace.Create("port", _registry, body: """

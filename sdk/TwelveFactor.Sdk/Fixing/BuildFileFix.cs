@@ -1,4 +1,5 @@
 using TwelveFactor.Sdk.Policy;
+using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Fixing;
 
@@ -44,14 +45,16 @@ public sealed class MovedSetting
     public override string ToString() => VariableName;
 }
 
-/// <summary>What fixes may consult besides the file: the project, its user secrets id and the versions its lock file resolved.</summary>
+/// <summary>What fixes may consult besides the file: the project, its user secrets id, the versions its lock file resolved and image registries.</summary>
 public sealed class FixContext
 {
-    public FixContext(IReadOnlyDictionary<string, string> lockedVersions, string projectFile = "", string? userSecretsId = null)
+    public FixContext(IReadOnlyDictionary<string, string> lockedVersions, string projectFile = "", string? userSecretsId = null,
+        Func<ImageReference, TagLookup>? lookupImage = null)
     {
         LockedVersions = lockedVersions;
         ProjectFile = projectFile;
         UserSecretsId = string.IsNullOrWhiteSpace(userSecretsId) ? null : userSecretsId!.Trim();
+        LookupImage = lookupImage ?? (_ => new TagLookup(TagState.Unknown, "no registry was asked"));
     }
 
     /// <summary>Package id (case-insensitive) → the version restore resolved.</summary>
@@ -61,4 +64,7 @@ public sealed class FixContext
 
     /// <summary>$(UserSecretsId), or null when the project has none yet.</summary>
     public string? UserSecretsId { get; }
+
+    /// <summary>Asks the image's registry for its tag, and the digest it serves for it.</summary>
+    public Func<ImageReference, TagLookup> LookupImage { get; }
 }

@@ -10,14 +10,13 @@ public sealed class LockFileFix : IBuildFileFix
 
     public FixPlan Plan(Finding finding, string text, FixContext context)
     {
-        var content = XmlStartTag.At(text, finding.Line, finding.Column)?.Content();
-        if (content is not { } value || !string.Equals(value.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase))
+        var element = XmlStartTag.At(text, finding.Line, finding.Column);
+        if (!string.Equals(element?.TrimmedContent(), "false", StringComparison.OrdinalIgnoreCase))
         {
             return FixPlan.NeedsPerson("RestorePackagesWithLockFile is not the literal false here; set it to true where it is decided");
         }
 
-        var at = value.Start + value.Value.IndexOf(value.Value.Trim(), StringComparison.Ordinal);
-        return new FixPlan(new TextEdit(at, value.Value.Trim().Length, "true"),
+        return new FixPlan(element!.SetContent("true"),
             "RestorePackagesWithLockFile set to true: the next restore writes packages.lock.json; commit it");
     }
 }

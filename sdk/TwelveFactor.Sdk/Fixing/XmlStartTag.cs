@@ -82,4 +82,19 @@ public sealed class XmlStartTag
         var close = Text.IndexOf('<', End);
         return close < 0 || close + 1 >= Text.Length || Text[close + 1] != '/' ? null : (End, close - End, Text.Substring(End, close - End));
     }
+
+    /// <summary>The element's text without the white space around it, or null when it holds markup or nothing.</summary>
+    public string? TrimmedContent() => Content() is { } content && content.Value.Trim().Length > 0 ? content.Value.Trim() : null;
+
+    /// <summary>The edit that replaces the element's text (the white space around it kept), or null when it holds markup or nothing.</summary>
+    public TextEdit? SetContent(string value)
+    {
+        if (Content() is not { } content || content.Value.Trim().Length == 0)
+        {
+            return null;
+        }
+
+        var trimmed = content.Value.Trim();
+        return new TextEdit(content.Start + content.Value.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length, value);
+    }
 }

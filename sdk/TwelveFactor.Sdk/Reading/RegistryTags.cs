@@ -13,7 +13,11 @@ public enum TagState
     Unknown,
 }
 
-public sealed record TagLookup(TagState State, string Detail);
+public sealed record TagLookup(TagState State, string Detail)
+{
+    /// <summary>The digest the registry serves for the tag (its Docker-Content-Digest), when it exists and says so.</summary>
+    public string? Digest { get; init; }
+}
 
 /// <summary>
 /// Asks a registry whether a tag exists (HEAD /v2/&lt;repository&gt;/manifests/&lt;tag&gt;, OCI distribution spec),
@@ -93,7 +97,10 @@ public sealed class RegistryTags
 
     private static TagLookup Classify(HttpResponseMessage response, Uri uri) => response.StatusCode switch
     {
-        HttpStatusCode.OK => new TagLookup(TagState.Exists, uri.ToString()),
+        HttpStatusCode.OK => new TagLookup(TagState.Exists, uri.ToString())
+        {
+            Digest = response.Headers.TryGetValues("Docker-Content-Digest", out var digests) ? digests.FirstOrDefault() : null,
+        },
         HttpStatusCode.NotFound => new TagLookup(TagState.Absent, uri.ToString()),
         var status => new TagLookup(TagState.Unknown, $"{uri} answered {(int)status} {status}"),
     };

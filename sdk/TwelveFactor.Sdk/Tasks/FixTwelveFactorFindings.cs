@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Build.Framework;
 using TwelveFactor.Sdk.Catalog;
+using TwelveFactor.Sdk.Containers;
 using TwelveFactor.Sdk.Fixing;
 using TwelveFactor.Sdk.Policy;
 using TwelveFactor.Sdk.Reading;
@@ -30,12 +31,19 @@ public sealed class FixTwelveFactorFindings : PolicyTask
 
     public bool DryRun { get; set; }
 
+    /// <summary>$(ContainerUser): checked here as the container release checks it at publish (TF0901), so that it can be fixed before.</summary>
+    public string? ContainerUser { get; set; }
+
+    /// <summary>$(ContainerBaseImage) as the project sets it: checked here as at publish (TF0204), and pinned by the digest its registry serves.</summary>
+    public string? ContainerBaseImage { get; set; }
+
     protected override void ExecuteCore()
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
         var findings = global::TwelveFactor.Sdk.Policy.FindingsFile.ReadFiles(FindingsFiles.Select(f => f.ItemSpec)).ToList();
+        findings.AddRange(ContainerReleaseFindings());
         var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions(), ProjectFile, UserSecretsId), path =>
+        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions(), ProjectFile, UserSecretsId, LookupImage), path =>
         {
             try
             {
@@ -111,6 +119,22 @@ public sealed class FixTwelveFactorFindings : PolicyTask
                 secretsFile, ex.GetType().Name);
             return false;
         }
+    }
+
+    /// <summary>The container release's user and base image, which publish checks, found now so that they can be fixed.</summary>
+    private IEnumerable<Finding> ContainerReleaseFindings()
+    {
+        var user = ReleaseUserRule.Check(ProjectFile, ContainerUser ?? "");
+        var baseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ReleaseBaseImageRule.Check(ProjectFile, ContainerBaseImage!, setByProject: true);
+        return new[] { user, baseImage }.OfType<Finding>();
+    }
+
+    private static TagLookup LookupImage(ImageReference image)
+    {
+        // Docker Hub's registry API is served from registry-1.docker.io.
+        var registry = image.Registry == ImageReference.DockerHub ? "registry-1.docker.io" : image.Registry;
+        var insecure = RegistryTags.IsInsecure(image.Registry, Environment.GetEnvironmentVariable(RegistryTags.InsecureRegistriesVariable));
+        return new RegistryTags().Lookup(registry, image.Repository, image.Tag!, insecure);
     }
 
     /// <summary>A fixed finding's baseline entry would be stale at the next build: it goes now.</summary>
