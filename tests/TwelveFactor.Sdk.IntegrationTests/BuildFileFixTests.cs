@@ -120,6 +120,32 @@ public class BuildFileFixTests
         Assert.Empty(after.Findings);
     }
 
+    [Fact]
+    public void In_process_hosting_and_a_fixed_listen_address_go_and_the_next_build_is_clean()
+    {
+        using var ws = Workspace.Create("fix-hosting");
+        ws.WriteProject("Web", "web", properties: "\n    <AspNetCoreHostingModel>InProcess</AspNetCoreHostingModel> <!-- IIS -->");
+        var project = ws.ReadFile("Web/Web.csproj");
+        const string settings =
+            "{\n" +
+            "\t\"urls\": \"http://0.0.0.0:5000\", // the old VM\n" +
+            "\t\"AllowedHosts\": \"*\",\n" +
+            "}\n";
+        ws.WriteFile("Web/appsettings.json", settings);
+
+        var before = ws.Build("Web");
+        Assert.Equal(new[] { ("TF0701", 7), ("TF0702", 2) }, before.Findings.Select(f => (f.Code, f.Line)).Distinct().OrderBy(f => f.Code));
+
+        var fix = ws.Build("Web", "-t:TwelveFactorFix");
+        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.Equal(project.Replace(">InProcess<", ">OutOfProcess<"), ws.ReadFile("Web/Web.csproj"));
+        Assert.Equal("{\n\t\"AllowedHosts\": \"*\",\n}\n", ws.ReadFile("Web/appsettings.json"));
+
+        var after = ws.Build("Web", "-p:TwelveFactorPolicy=strict");
+        Assert.True(after.Succeeded, after.ToString());
+        Assert.Empty(after.Findings);
+    }
+
     private static string ResolvedVersion(string lockFile, string id)
     {
         using var document = JsonDocument.Parse(lockFile);

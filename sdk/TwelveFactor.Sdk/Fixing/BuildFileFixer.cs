@@ -11,7 +11,7 @@ namespace TwelveFactor.Sdk.Fixing;
 public static class BuildFileFixer
 {
     private static readonly IReadOnlyDictionary<string, IBuildFileFix> Fixes =
-        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix(), new BaseImageDigestFix(), new SecretSettingFix(), new ContainerUserFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix(), new BaseImageDigestFix(), new SecretSettingFix(), new HostingModelFix(), new ListenAddressFix(), new ContainerUserFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> FixableRules => Fixes.Keys.ToList();
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Fixing;
@@ -39,4 +40,28 @@ public static class JsonText
         json.Entries.Where(e => e.Kind == ConfigValueKind.String && e.Path.Equals(path, StringComparison.Ordinal))
             .OrderBy(e => Math.Abs(e.Line - nearLine))
             .FirstOrDefault();
+
+    /// <summary>
+    /// The edit that removes a setting whose key and string value stand on a line of their own (a comma and a
+    /// comment may follow), line ending included; null when the line holds more. A comma left on the setting
+    /// before is a trailing comma, which .NET configuration reads.
+    /// </summary>
+    public static TextEdit? RemoveSettingLine(string text, ConfigEntry setting)
+    {
+        if (StringAt(text, setting.Line, setting.Column) is not { } token)
+        {
+            return null;
+        }
+
+        var lineStart = token.Start == 0 ? 0 : text.LastIndexOf('\n', token.Start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', token.Start + token.Length);
+        var next = lineEnd < 0 ? text.Length : lineEnd + 1;
+        var before = text.Substring(lineStart, token.Start - lineStart);
+        var after = text.Substring(token.Start + token.Length, (lineEnd < 0 ? text.Length : lineEnd) - token.Start - token.Length).TrimEnd('\r');
+        return KeyAlone.IsMatch(before) && RestOfLine.IsMatch(after) ? new TextEdit(lineStart, next - lineStart, "") : null;
+    }
+
+    private static readonly Regex KeyAlone = new(@"^[ \t]*""[^""\\]*""[ \t]*:[ \t]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+    private static readonly Regex RestOfLine = new(@"^[ \t]*,?[ \t]*(//.*|/\*[^*]*\*/[ \t]*)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 }
