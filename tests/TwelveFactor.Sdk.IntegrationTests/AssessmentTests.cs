@@ -41,4 +41,42 @@ public class AssessmentTests
         Assert.True(with.Succeeded, with.ToString());
         Assert.Matches(@"IX\s+Disposability\s+compliant", with.Output);
     }
+
+    [Fact]
+    public void A_project_whose_restore_fails_leaves_no_lock_file_and_is_assessed_by_the_checks_that_need_no_restore()
+    {
+        using var ws = Workspace.Create("assess-restore-fails");
+        ws.WriteProject("Svc", "web", body: "  <ItemGroup>\n    <PackageReference Include=\"TwelveFactor.No.Such.Package\" Version=\"1.0.0\" />\n  </ItemGroup>\n");
+        ws.WriteFile("Svc/appsettings.json", "{ \"ConnectionStrings\": { \"Db\": \"Server=db.internal;User Id=app;Password=Tr0ub4dor&3xyz;\" } }");
+
+        var restoreFailed = ws.Build("Svc", "-t:TwelveFactorAssess");
+
+        Assert.Equal(1, restoreFailed.ExitCode);
+        Assert.Contains("NU1101", restoreFailed.Output);
+        Assert.Contains("packages.lock.json if it succeeds", restoreFailed.Output);
+        Assert.False(ws.Exists("Svc/packages.lock.json"), "a failed restore left a lock file that lists none of the packages");
+
+        // MSBuild runs no target after a failed restore; without restore the assessment runs what needs none.
+        var assessed = ws.Build("Svc", "-t:TwelveFactorAssess", "--no-restore");
+
+        Assert.Matches(@"III\s+Config\s+1 finding \(TF0303\)", assessed.Output);
+        Assert.Matches(@"IV\s+Backing services\s+1 finding \(TF0401\)", assessed.Output);
+        Assert.Matches(@"VI\s+Processes\s+not checked \(TF0601\): restore failed \(NU1101\)", assessed.Output);
+        Assert.Contains("Svc: the checks of TF0303, TF0401, TF0601, TF0702, TF0802, TF0902, TF1101, TF1201 could not run because restore failed (NU1101)", assessed.Output);
+        Assert.Contains("not checked (TF0601): restore failed (NU1101)", ws.ReadFile("Svc/obj/Debug/net10.0/twelvefactor/TwelveFactor.assessment.md"));
+        Assert.DoesNotContain("Tr0ub4dor", assessed.Output + restoreFailed.Output);
+    }
+
+    [Fact]
+    public void A_project_never_restored_is_assessed_without_a_compile_and_says_restore_has_not_run()
+    {
+        using var ws = Workspace.Create("assess-not-restored");
+        ws.WriteProject("Svc", "worker");
+
+        var assessed = ws.Build("Svc", "-t:TwelveFactorAssess", "--no-restore");
+
+        Assert.Contains("could not run because restore has not run (no project.assets.json)", assessed.Output);
+        Assert.Matches(@"VI\s+Processes\s+not checked \(TF0601\): restore has not run", assessed.Output);
+        Assert.DoesNotContain("NETSDK1004", assessed.Output);
+    }
 }

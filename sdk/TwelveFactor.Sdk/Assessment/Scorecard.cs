@@ -13,6 +13,9 @@ public enum FactorStatus
 
     /// <summary>No rule of this factor runs in this build: a person has to look.</summary>
     NotCheckable,
+
+    /// <summary>The factor's only checks could not run in this build (restore failed, the code did not compile).</summary>
+    NotRun,
 }
 
 /// <summary>One factor's line of the scorecard.</summary>
@@ -23,6 +26,12 @@ public sealed record FactorScore(
     IReadOnlyList<string> CheckedRules,
     int SuppressedCount)
 {
+    /// <summary>The factor's rules whose checks could not run in this build.</summary>
+    public IReadOnlyList<string> NotRunRules { get; init; } = Array.Empty<string>();
+
+    /// <summary>Why they could not: "restore failed (NU1101)".</summary>
+    public string NotRunReason { get; init; } = "";
+
     public string Roman => Factors.Roman(Factor);
 
     public string Name => Factors.Name(Factor);
@@ -32,14 +41,20 @@ public sealed record FactorScore(
     /// <summary>What a person should look at, beyond what the build checks.</summary>
     public string Review => RuleCatalog.FactorReview(Factor);
 
-    /// <summary>"compliant", "2 findings (TF0401, TF1101 x2)" or "not checkable at build time".</summary>
+    /// <summary>
+    /// "compliant", "2 findings (TF0401, TF1101 x2)", "not checked: restore failed (NU1101)" or "not checkable at
+    /// build time"; a factor checked in part names the rules that could not run.
+    /// </summary>
     public string Summary => Status switch
     {
-        FactorStatus.Compliant => "compliant",
+        FactorStatus.Compliant => "compliant" + NotRunNote,
         FactorStatus.Findings => Findings.Count + (Findings.Count == 1 ? " finding" : " findings") + " (" + Codes + ")"
-            + (BaselinedCount > 0 ? ", " + BaselinedCount + " baselined" : ""),
+            + (BaselinedCount > 0 ? ", " + BaselinedCount + " baselined" : "") + NotRunNote,
+        FactorStatus.NotRun => "not checked (" + string.Join(", ", NotRunRules) + "): " + NotRunReason,
         _ => "not checkable at build time",
     };
+
+    private string NotRunNote => NotRunRules.Count == 0 ? "" : " (" + string.Join(", ", NotRunRules) + " not run: " + NotRunReason + ")";
 
     private string Codes => string.Join(", ", Findings.GroupBy(f => f.Rule.Id).OrderBy(g => g.Key, StringComparer.Ordinal)
         .Select(g => g.Count() == 1 ? g.Key : g.Key + " x" + g.Count()));
@@ -63,19 +78,29 @@ public sealed class Scorecard
     public IReadOnlyList<ReportedFinding> EngineFindings { get; }
 
     /// <param name="assessedRules">The rule ids the project's checks cover (@(TwelveFactorAssessedRule)).</param>
-    public static Scorecard Create(FindingReport report, IEnumerable<string> assessedRules)
+    /// <param name="notRunRules">Rule ids whose checks could not run in this build (@(TwelveFactorNotRunRule)).</param>
+    /// <param name="notRunReason">Why they could not.</param>
+    public static Scorecard Create(FindingReport report, IEnumerable<string> assessedRules, IEnumerable<string>? notRunRules = null, string notRunReason = "")
     {
         var assessed = new HashSet<string>(assessedRules.Select(r => r.Trim()).Where(r => r.Length > 0), StringComparer.OrdinalIgnoreCase);
+        var notRun = new HashSet<string>((notRunRules ?? Array.Empty<string>()).Select(r => r.Trim()).Where(r => r.Length > 0), StringComparer.OrdinalIgnoreCase);
         var scores = new List<FactorScore>();
         for (var factor = 1; factor <= Catalog.Factors.Count; factor++)
         {
             var ofFactor = report.Findings.Where(f => f.Rule.Factor == factor).ToList();
             var counted = ofFactor.Where(f => f.Severity != RuleSeverity.None).ToList();
             var checkedRules = RuleCatalog.All.Where(r => r.Factor == factor && assessed.Contains(r.Id)).Select(r => r.Id).ToList();
+            // A rule some check ran (TF0303 in config) is checked, even if its code check could not run.
+            var notRunOfFactor = RuleCatalog.All.Where(r => r.Factor == factor && notRun.Contains(r.Id) && !assessed.Contains(r.Id)).Select(r => r.Id).ToList();
             var status = counted.Count > 0 ? FactorStatus.Findings
                 : checkedRules.Count > 0 ? FactorStatus.Compliant
+                : notRunOfFactor.Count > 0 ? FactorStatus.NotRun
                 : FactorStatus.NotCheckable;
-            scores.Add(new FactorScore(factor, status, counted, checkedRules, ofFactor.Count - counted.Count));
+            scores.Add(new FactorScore(factor, status, counted, checkedRules, ofFactor.Count - counted.Count)
+            {
+                NotRunRules = notRunOfFactor,
+                NotRunReason = notRunReason,
+            });
         }
 
         var engine = report.Findings.Where(f => f.Rule.IsEngineDiagnostic && f.Severity != RuleSeverity.None).ToList();

@@ -18,6 +18,10 @@ public static class ScorecardText
             {
                 line += ": " + score.Review;
             }
+            else if (score.Status == FactorStatus.NotRun)
+            {
+                line += ". " + score.Review;
+            }
 
             yield return line;
         }
@@ -62,7 +66,7 @@ public static class ScorecardText
         foreach (var score in card.Factors)
         {
             text.Append("- **").Append(score.Roman).Append(". ").Append(score.Name).Append("**")
-                .Append(score.Status == FactorStatus.NotCheckable ? " (not checkable at build time)" : "")
+                .Append(score.Status == FactorStatus.NotCheckable ? " (not checkable at build time)" : score.Status == FactorStatus.NotRun ? " (not checked in this build)" : "")
                 .Append(": ").Append(score.Review).Append('\n');
         }
 

@@ -24,6 +24,15 @@ public sealed class AssessTwelveFactors : PolicyTask
     /// <summary>The rule ids the project's checks cover: a factor without any is not checkable at build time.</summary>
     public ITaskItem[] AssessedRules { get; set; } = Array.Empty<ITaskItem>();
 
+    /// <summary>Rules whose checks could not run in this build (the code rules when the project did not compile).</summary>
+    public ITaskItem[] NotRunRules { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>obj/project.nuget.cache: whether restore succeeded, and NuGet's error codes when it did not.</summary>
+    public string? RestoreCacheFile { get; set; }
+
+    /// <summary>obj/project.assets.json: its absence means restore has not run.</summary>
+    public string? ProjectAssetsFile { get; set; }
+
     /// <summary>Where the Markdown scorecard goes (obj/.../twelvefactor/TwelveFactor.assessment.md).</summary>
     [Required]
     public string MarkdownFile { get; set; } = "";
@@ -46,8 +55,17 @@ public sealed class AssessTwelveFactors : PolicyTask
 
         var baseline = BaselineReader.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
-        var card = Scorecard.Create(report, AssessedRules.Select(r => r.ItemSpec));
         var projectName = Path.GetFileNameWithoutExtension(ProjectFile);
+        var notRun = NotRunRules.Select(r => r.ItemSpec).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var notRunReason = notRun.Count == 0 ? "" : WhyCodeChecksDidNotRun();
+        if (notRun.Count > 0)
+        {
+            Log.LogMessage(MessageImportance.High,
+                "{0}: the checks of {1} could not run because {2}; the scorecard below is from the checks that need no restore or compile.",
+                projectName, string.Join(", ", notRun), notRunReason);
+        }
+
+        var card = Scorecard.Create(report, AssessedRules.Select(r => r.ItemSpec), notRun, notRunReason);
         var policy = PolicyLevel.ToString().ToLowerInvariant();
         foreach (var line in ScorecardText.ConsoleLines(card, projectName, policy))
         {
@@ -63,5 +81,18 @@ public sealed class AssessTwelveFactors : PolicyTask
         {
             LogDiagnostic(Catalog.RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), MarkdownFile, ex.Message);
         }
+    }
+
+    /// <summary>Restore failed (with NuGet's codes), has not run, or the project did not compile.</summary>
+    private string WhyCodeChecksDidNotRun()
+    {
+        if (!string.IsNullOrEmpty(RestoreCacheFile) && RestoreOutcome.Read(RestoreCacheFile!) is { Succeeded: false } outcome)
+        {
+            return outcome.Description;
+        }
+
+        return !string.IsNullOrEmpty(ProjectAssetsFile) && !File.Exists(ProjectAssetsFile)
+            ? "restore has not run (no " + Path.GetFileName(ProjectAssetsFile) + ")"
+            : "the project did not compile";
     }
 }

@@ -30,6 +30,9 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
     /// <summary>Written when the lock file is valid, so that the next restore skips reading it until it changes.</summary>
     public string? ValidLockFileStamp { get; set; }
 
+    /// <summary>obj/project.nuget.cache: where NuGet records whether the restore succeeded.</summary>
+    public string? RestoreCacheFile { get; set; }
+
     protected override void ExecuteCore()
     {
         if (File.Exists(LockFilePath))
@@ -61,7 +64,12 @@ public sealed class CheckLockFileBeforeRestore : PolicyTask
         }
 
         Log.LogMessage(MessageImportance.High,
-            "TwelveFactor: restore is writing {0}; commit it so that every build restores the same packages (factor II).",
+            "TwelveFactor: restore writes {0} if it succeeds; commit it so that every build restores the same packages (factor II).",
             LockFilePath);
+        if (!string.IsNullOrEmpty(RestoreCacheFile))
+        {
+            BuildEngine4.RegisterTaskObject(typeof(FailedRestoreLockFile).FullName + "|" + LockFilePath,
+                new FailedRestoreLockFile(LockFilePath, RestoreCacheFile!), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+        }
     }
 }

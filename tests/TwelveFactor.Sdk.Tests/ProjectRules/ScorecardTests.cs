@@ -61,6 +61,26 @@ public class ScorecardTests
     }
 
     [Fact]
+    public void Checks_that_could_not_run_are_named_with_the_reason_and_never_called_compliant()
+    {
+        var codeRules = new[] { "TF0303", "TF0401", "TF0601", "TF0702", "TF0802", "TF0902", "TF1101", "TF1201" };
+
+        var card = Scorecard.Create(Report(null, null, Address), new[] { "TF0303", "TF0401", "TF1101" }, codeRules, "restore failed (NU1101)");
+
+        // VI has only a code rule: not checked, and why.
+        Assert.Equal(FactorStatus.NotRun, card.Factors[5].Status);
+        Assert.Equal("not checked (TF0601): restore failed (NU1101)", card.Factors[5].Summary);
+        // XI was checked in config: compliant there, its code check not run is not hidden.
+        Assert.Equal("compliant", card.Factors[10].Summary);
+        // IX has a code rule besides what a Dockerfile answers.
+        Assert.Equal("not checked (TF0902): restore failed (NU1101)", card.Factors[8].Summary);
+        Assert.Equal("1 finding (TF0401)", card.Factors[3].Summary);
+        var markdown = ScorecardText.Markdown(card, "Svc", "recommended", "/svc");
+        Assert.Contains("| VI. Processes | not checked (TF0601): restore failed (NU1101) | none |", markdown);
+        Assert.Contains("- **VI. Processes** (not checked in this build): ", markdown);
+    }
+
+    [Fact]
     public void Every_factor_rule_explains_its_trade_off()
     {
         Assert.All(RuleCatalog.All.Where(r => !r.IsEngineDiagnostic), rule => Assert.False(string.IsNullOrWhiteSpace(rule.TradeOff), rule.Id));
