@@ -21,6 +21,9 @@ public sealed record FixPlan(TextEdit? Edit, string Summary)
     /// </summary>
     public IReadOnlyList<MovedSetting> MovedSettings { get; init; } = Array.Empty<MovedSetting>();
 
+    /// <summary>The file the edit is in, when it is not the finding's (a property that a version came through).</summary>
+    public string? EditedFile { get; init; }
+
     public static FixPlan NeedsPerson(string why) => new(null, why);
 }
 
@@ -57,6 +60,9 @@ public sealed class FixContext
         LookupImage = lookupImage ?? (_ => new TagLookup(TagState.Unknown, "no registry was asked"));
     }
 
+    /// <summary>The text of another file a fix consults (null when it does not exist), read once per plan.</summary>
+    public Func<string, string?> ReadText { get; private set; } = _ => null;
+
     /// <summary>Package id (case-insensitive) → the version restore resolved.</summary>
     public IReadOnlyDictionary<string, string> LockedVersions { get; }
 
@@ -64,6 +70,14 @@ public sealed class FixContext
 
     /// <summary>$(UserSecretsId), or null when the project has none yet.</summary>
     public string? UserSecretsId { get; }
+
+    /// <summary>This context, reading other files through <paramref name="readText"/>.</summary>
+    public FixContext WithReader(Func<string, string?> readText)
+    {
+        var copy = (FixContext)MemberwiseClone();
+        copy.ReadText = readText;
+        return copy;
+    }
 
     /// <summary>Asks the image's registry for its tag, and the digest it serves for it.</summary>
     public Func<ImageReference, TagLookup> LookupImage { get; }

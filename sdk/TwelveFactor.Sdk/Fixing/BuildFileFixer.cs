@@ -23,6 +23,7 @@ public static class BuildFileFixer
         var forPeople = new List<NeedsPerson>();
         var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
         string? Text(string path) => texts.TryGetValue(path, out var known) ? known : texts[path] = readFile(path);
+        context = context.WithReader(Text);
 
         foreach (var finding in findings.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line))
         {
@@ -42,8 +43,17 @@ public static class BuildFileFixer
             }
             else
             {
-                changes.Add(new PlannedChange(finding, plan.Edit, plan.Summary) { MovedSettings = plan.MovedSettings });
+                changes.Add(new PlannedChange(finding, plan.Edit, plan.Summary) { MovedSettings = plan.MovedSettings, EditedFile = plan.EditedFile ?? finding.File });
             }
+        }
+
+        // Two findings may fix one place (two packages through one version property): the same edit is made once;
+        // different edits of one place are a choice for a person.
+        foreach (var clash in changes.GroupBy(c => (c.EditedFile, c.Edit.Start, c.Edit.Length)).Where(g => g.Select(c => c.Edit.Replacement).Distinct().Count() > 1).ToList())
+        {
+            forPeople.AddRange(clash.Select(c => new NeedsPerson(c.Finding, "another finding changes the same place differently (" +
+                string.Join(", ", clash.Select(x => x.Edit.Replacement).Distinct()) + "): choose one")));
+            changes.RemoveAll(clash.Contains);
         }
 
         UserSecrets? userSecrets = null;
@@ -82,7 +92,7 @@ public static class BuildFileFixer
             }
         }
 
-        var edits = changes.Select(c => new FileEdit(c.Finding.File, c.Edit, HidesRemovedText: c.MovedSettings.Count > 0)).Concat(added);
+        var edits = changes.Select(c => new FileEdit(c.EditedFile, c.Edit, HidesRemovedText: c.MovedSettings.Count > 0)).Distinct().Concat(added);
         var files = edits.GroupBy(e => e.Path, StringComparer.Ordinal)
             .Select(g => new FixedFile(g.Key, texts[g.Key]!, TextEdit.Apply(texts[g.Key]!, g.Select(e => e.Edit)),
                 TextEdit.Apply(texts[g.Key]!, g.Where(e => e.HidesRemovedText).Select(e => e.Edit with { Replacement = Redacted }))))
@@ -101,6 +111,9 @@ public static class BuildFileFixer
 public sealed record PlannedChange(Finding Finding, TextEdit Edit, string Summary)
 {
     public IReadOnlyList<MovedSetting> MovedSettings { get; init; } = Array.Empty<MovedSetting>();
+
+    /// <summary>The file the edit is in: the finding's, or the one a fix found the value declared in.</summary>
+    public string EditedFile { get; init; } = Finding.File;
 }
 
 public sealed record NeedsPerson(Finding Finding, string Why);

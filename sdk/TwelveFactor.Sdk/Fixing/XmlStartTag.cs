@@ -29,11 +29,12 @@ public sealed class XmlStartTag
     public static XmlStartTag? At(string text, int line, int column)
     {
         var offset = TextEdit.OffsetOf(text, line, column);
-        if (offset < 0)
-        {
-            return null;
-        }
+        return offset < 0 ? null : AtOffset(text, offset);
+    }
 
+    /// <summary>The start tag of the element whose '&lt;' is at <paramref name="offset"/>, or the last one before it.</summary>
+    public static XmlStartTag? AtOffset(string text, int offset)
+    {
         var start = offset < text.Length && text[offset] == '<' ? offset : text.LastIndexOf('<', Math.Max(offset - 1, 0));
         if (start < 0)
         {
@@ -96,5 +97,18 @@ public sealed class XmlStartTag
 
         var trimmed = content.Value.Trim();
         return new TextEdit(content.Start + content.Value.IndexOf(trimmed, StringComparison.Ordinal), trimmed.Length, value);
+    }
+
+    /// <summary>Every element named <paramref name="name"/> in a file's text (a property, in a project file), in order.</summary>
+    public static IEnumerable<XmlStartTag> Named(string text, string name)
+    {
+        for (var at = text.IndexOf("<" + name, StringComparison.Ordinal); at >= 0; at = text.IndexOf("<" + name, at + 1, StringComparison.Ordinal))
+        {
+            var after = at + name.Length + 1;
+            if (after < text.Length && (text[after] is '>' or '/' || char.IsWhiteSpace(text[after])) && AtOffset(text, at) is { } tag)
+            {
+                yield return tag;
+            }
+        }
     }
 }

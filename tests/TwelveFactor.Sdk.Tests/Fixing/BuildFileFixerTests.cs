@@ -70,9 +70,31 @@ public class BuildFileFixerTests
         Assert.Equal(new[]
         {
             "TF0202: packages.lock.json has no resolved version of Unlocked yet: restore, then run the fix again",
-            "TF0202: the version of Polly is not written on its item here (a property or a Version element): pin it to 8.6.4 where it is declared",
+            "TF0202: the version of Polly is not written on its item here (a Version element): pin it to 8.6.4 where it is declared",
             "TF0401: no safe automatic fix",
         }, result.ForPeople.Select(p => p.Finding.RuleId + ": " + p.Why));
+    }
+
+    [Fact]
+    public void A_version_that_comes_through_a_property_is_pinned_where_the_property_is_set()
+    {
+        const string project = "<Project>\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"$(SerilogVersion)\" />\n    <PackageReference Include=\"Serilog.Sinks.Console\" Version=\"$(SerilogVersion)\" />\n  </ItemGroup>\n</Project>\n";
+        const string props = "<Project>\n  <PropertyGroup>\n    <!-- one line of Serilog -->\n    <SerilogVersion>4.*</SerilogVersion>\n  </PropertyGroup>\n</Project>\n";
+        var files = new Dictionary<string, string> { ["/repo/Svc/Svc.csproj"] = project, ["/repo/Directory.Build.props"] = props };
+        Finding Reference(string id, int line) => new("TF0202", "/repo/Svc/Svc.csproj", line, 5, Array.Empty<string>(), "PackageReference|" + id + "|4.*");
+        FixResult PlanWith(string consoleVersion) => BuildFileFixer.Plan(new[] { Reference("Serilog", 3), Reference("Serilog.Sinks.Console", 4) },
+            new FixContext(new Dictionary<string, string> { ["Serilog"] = "4.3.0", ["Serilog.Sinks.Console"] = consoleVersion }), path => files.GetValueOrDefault(path));
+
+        var shared = PlanWith("4.3.0");
+        var file = Assert.Single(shared.Files);
+        Assert.Equal(("/repo/Directory.Build.props", props.Replace(">4.*<", ">4.3.0<")), (file.Path, file.After));
+        Assert.Equal(2, shared.Changes.Count);
+        Assert.Contains("where $(SerilogVersion) is set, in Directory.Build.props", shared.Changes[0].Summary);
+
+        // Two packages whose locked versions differ cannot share one pinned property.
+        var split = PlanWith("6.0.0");
+        Assert.Empty(split.Files);
+        Assert.All(split.ForPeople, p => Assert.StartsWith("another finding changes the same place differently (4.3.0, 6.0.0)", p.Why));
     }
 
     [Fact]
