@@ -296,6 +296,31 @@ public class ConfigTests
     /// No planted secret in the build's output, nor in any file under the project (obj/, the SARIF log, the
     /// findings files, the baseline) other than the sources and their plain copies in bin/.
     /// </summary>
+    [Fact]
+    public void With_the_content_hash_a_file_edited_and_given_an_older_timestamp_is_checked_again()
+    {
+        using var ws = Workspace.Create("config-content-hash");
+        ws.WriteProject("Svc", "web", properties: "\n    <TwelveFactorCheckContentHash>true</TwelveFactorCheckContentHash>");
+        var settings = ws.WriteFile("Svc/appsettings.json", "{ \"Db\": { \"Password\": \"${DB_PASSWORD}\" } }");
+        var written = File.GetLastWriteTimeUtc(settings);
+
+        var clean = ws.Build("Svc");
+        var noOp = ws.Build("Svc", "-v:d");
+
+        Assert.True(clean.Succeeded, clean.ToString());
+        Assert.Contains("Skipping target \"TwelveFactorCheckConfig\" because all output files are up-to-date", noOp.Output);
+
+        // The same length, the old timestamp: nothing a timestamp or a size would see.
+        ws.WriteFile("Svc/appsettings.json", "{ \"Db\": { \"Password\": \"" + Password + "\" } }".PadRight(File.ReadAllText(settings).Length));
+        File.SetLastWriteTimeUtc(settings, written);
+        var edited = ws.Build("Svc");
+
+        Assert.Equal(1, edited.ExitCode);
+        var finding = Assert.Single(edited.WithCode("TF0303"));
+        Assert.Equal(("appsettings.json", 1), (finding.FileName, finding.Line));
+        Assert.DoesNotContain(Password, ws.ReadFile("Svc/obj/Debug/net10.0/twelvefactor/settings.cache"), StringComparison.Ordinal);
+    }
+
     private static void AssertSecretsAppearNowhere(Workspace ws, string project, string output)
     {
         var sources = new[] { "appsettings.json", ".env", "gcp.json" }.Select(f => File.ReadAllBytes(ws.PathOf(project + "/" + f))).ToList();

@@ -6,7 +6,12 @@ services). For each, both variants are generated side by side, restored once, th
 runs: a full build (bin/ and obj/<configuration> removed, restore kept) and a no-op build right after.
 Prints medians and the ratio, and writes them to artifacts/bench/build.json.
 
-    python3 eng/bench/build/run.py [--runs N] [--feed DIR --version V]
+    python3 eng/bench/build/run.py [--runs N] [--scenarios web,solution50] [--noop-only]
+                                   [--also NAME=PROPERTY=VALUE ...]
+
+--also adds a variant of TwelveFactor.Sdk with one property set (in its own copy of the projects, alternating
+with the others), e.g. --also content-hash=TwelveFactorCheckContentHash=true. --noop-only measures no-op builds
+alone (after one full build of each variant).
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, time
 
@@ -103,9 +108,9 @@ def clean_outputs(root):
                 dirnames.remove(d)
 
 
-def timed_build(root, target):
+def timed_build(root, target, properties=()):
     start = time.perf_counter()
-    sh(["dotnet", "build", target, "--no-restore", "-nologo", "-v:q", "-m:2"], root)
+    sh(["dotnet", "build", target, "--no-restore", "-nologo", "-v:q", "-m:2"] + [f"-p:{p}" for p in properties], root)
     return time.perf_counter() - start
 
 
@@ -113,35 +118,51 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scenarios", default="web,solution50")
+    parser.add_argument("--noop-only", action="store_true")
+    parser.add_argument("--also", action="append", default=[], help="NAME=PROPERTY=VALUE: a TwelveFactor.Sdk variant with that property")
     args = parser.parse_args()
     version = open(os.path.join(ROOT, "Directory.Build.props")).read().split("<VersionPrefix>")[1].split("<")[0]
     sh(["bash", "eng/pack.sh"], ROOT)
     work = os.path.join(ROOT, "artifacts", "bench", "build")
+    # name -> (uses TwelveFactor.Sdk, properties)
+    kinds = {"plain": (False, ()), "twelvefactor": (True, ())}
+    for extra in args.also:
+        name, prop = extra.split("=", 1)
+        kinds[name] = (True, (prop,))
+    measured = ("noop",) if args.noop_only else ("full", "noop")
     report = {}
     for scenario in args.scenarios.split(","):
         variants = {}
-        for tf in (False, True):
-            root = os.path.join(work, scenario, "twelvefactor" if tf else "plain")
+        for name, (tf, props) in kinds.items():
+            root = os.path.join(work, scenario, name)
             target = generate(root, scenario, tf, version)
-            sh(["dotnet", "restore", target, "-nologo"], root)
-            timed_build(root, target)  # warm-up: compiler server, file cache
-            variants[tf] = (root, target)
-        samples = {(tf, kind): [] for tf in (False, True) for kind in ("full", "noop")}
+            sh(["dotnet", "restore", target, "-nologo"] + [f"-p:{p}" for p in props], root)
+            timed_build(root, target, props)  # warm-up: compiler server, file cache
+            variants[name] = (root, target, props)
+        samples = {(name, kind): [] for name in kinds for kind in measured}
+        names = list(kinds)
         for run in range(args.runs):
-            order = (False, True) if run % 2 == 0 else (True, False)
-            for tf in order:
-                root, target = variants[tf]
-                clean_outputs(root)
-                samples[(tf, "full")].append(timed_build(root, target))
-                samples[(tf, "noop")].append(timed_build(root, target))
+            order = names if run % 2 == 0 else list(reversed(names))
+            for name in order:
+                root, target, props = variants[name]
+                if not args.noop_only:
+                    clean_outputs(root)
+                    samples[(name, "full")].append(timed_build(root, target, props))
+                samples[(name, "noop")].append(timed_build(root, target, props))
         result = {}
-        for kind in ("full", "noop"):
-            plain = statistics.median(samples[(False, kind)])
-            ours = statistics.median(samples[(True, kind)])
-            result[kind] = {"plain_s": round(plain, 3), "twelvefactor_s": round(ours, 3), "ratio": round(ours / plain, 3),
-                            "plain_samples": [round(x, 3) for x in samples[(False, kind)]],
-                            "twelvefactor_samples": [round(x, 3) for x in samples[(True, kind)]]}
-            print(f"{scenario:11} {kind:4}: plain {plain:6.2f}s  TwelveFactor.Sdk {ours:6.2f}s  ratio {ours / plain:.3f}  (median of {args.runs})")
+        for kind in measured:
+            plain = statistics.median(samples[("plain", kind)])
+            result[kind] = {"plain_s": round(plain, 3), "plain_samples": [round(x, 3) for x in samples[("plain", kind)]]}
+            for name in names[1:]:
+                ours = statistics.median(samples[(name, kind)])
+                key = "twelvefactor" if name == "twelvefactor" else name
+                result[kind][key + "_s"] = round(ours, 3)
+                result[kind][key + "_ratio"] = round(ours / plain, 3)
+                result[kind][key + "_samples"] = [round(x, 3) for x in samples[(name, kind)]]
+                result[kind][key + "_fastest"] = round(min(samples[(name, kind)]), 3)
+                if name == "twelvefactor":
+                    result[kind]["ratio"] = result[kind]["twelvefactor_ratio"]
+                print(f"{scenario:11} {kind:4}: plain {plain:6.2f}s  {name} {ours:6.2f}s  ratio {ours / plain:.3f}  (median of {args.runs}; fastest {min(samples[(name, kind)]):.2f} vs {min(samples[('plain', kind)]):.2f})")
         report[scenario] = result
     os.makedirs(os.path.join(ROOT, "artifacts", "bench"), exist_ok=True)
     with open(os.path.join(ROOT, "artifacts", "bench", "build.json"), "w") as f:
