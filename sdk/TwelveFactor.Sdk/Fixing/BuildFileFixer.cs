@@ -97,13 +97,29 @@ public static class BuildFileFixer
             .Select(g => new FixedFile(g.Key, texts[g.Key]!, TextEdit.Apply(texts[g.Key]!, g.Select(e => e.Edit)),
                 TextEdit.Apply(texts[g.Key]!, g.Where(e => e.HidesRemovedText).Select(e => e.Edit with { Replacement = Redacted }))))
             .ToList();
-        return new FixResult(changes, forPeople, files) { UserSecrets = userSecrets };
+        // A finding about a value another fix removes (the address in a secret connection string) goes with it.
+        var resolved = forPeople.Where(p => changes.Any(c => Covers(c, p.Finding, texts))).Select(p => p.Finding).ToList();
+        forPeople.RemoveAll(p => resolved.Contains(p.Finding));
+        return new FixResult(changes, forPeople, files) { UserSecrets = userSecrets, ResolvedAlong = resolved };
     }
 
     /// <summary>What the dry run's diff shows in place of a secret the fix removes.</summary>
     private const string Redacted = "***";
 
     private static string NewId() => Guid.NewGuid().ToString();
+
+    /// <summary>True when the change replaces the text the finding points at (a string value's quotes included).</summary>
+    private static bool Covers(PlannedChange change, Finding finding, Dictionary<string, string?> texts)
+    {
+        if (change.Edit.Length == 0 || finding.Line == 0 || !string.Equals(change.EditedFile, finding.File, StringComparison.Ordinal) ||
+            texts.GetValueOrDefault(finding.File) is not { } text)
+        {
+            return false;
+        }
+
+        var offset = TextEdit.OffsetOf(text, finding.Line, finding.Column);
+        return offset >= change.Edit.Start - 1 && offset <= change.Edit.Start + change.Edit.Length;
+    }
 
     private sealed record FileEdit(string Path, TextEdit Edit, bool HidesRemovedText);
 }
@@ -126,5 +142,8 @@ public sealed record UserSecrets(string Id, IReadOnlyList<MovedSetting> Settings
 
 public sealed record FixResult(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<NeedsPerson> ForPeople, IReadOnlyList<FixedFile> Files)
 {
+    /// <summary>Findings of other rules about a value a fix removes: gone with it, so their baseline entries go too.</summary>
+    public IReadOnlyList<Finding> ResolvedAlong { get; init; } = Array.Empty<Finding>();
+
     public UserSecrets? UserSecrets { get; init; }
 }

@@ -69,6 +69,11 @@ public sealed class FixTwelveFactorFindings : PolicyTask
             Log.LogMessage(MessageImportance.High, "  {0}({1}): {2} {3}: {4}", PathDisplay.Relative(projectDirectory, change.Finding.File), change.Finding.Line, change.Finding.RuleId, verb, change.Summary);
         }
 
+        foreach (var along in result.ResolvedAlong)
+        {
+            Log.LogMessage(MessageImportance.High, "  {0}({1}): {2} {3}: the value it points at is removed by the fix above", PathDisplay.Relative(projectDirectory, along.File), along.Line, along.RuleId, DryRun ? "would go" : "goes");
+        }
+
         foreach (var person in result.ForPeople)
         {
             var rule = RuleCatalog.Get(person.Finding.RuleId);
@@ -93,7 +98,7 @@ public sealed class FixTwelveFactorFindings : PolicyTask
 
         if (!DryRun && result.Changes.Count > 0)
         {
-            RemoveFixedFromBaseline(findings, result.Changes.Select(c => c.Finding).ToHashSet(), projectDirectory);
+            RemoveFixedFromBaseline(findings, result.Changes.Select(c => c.Finding).Concat(result.ResolvedAlong).ToHashSet(), projectDirectory);
         }
     }
 

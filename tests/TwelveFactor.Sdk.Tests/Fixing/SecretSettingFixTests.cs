@@ -102,6 +102,18 @@ public class SecretSettingFixTests
     }
 
     [Fact]
+    public void A_finding_about_the_removed_value_goes_with_it_and_one_beside_it_stays()
+    {
+        var address = new Finding("TF0401", SettingsFile, 4, 20, Array.Empty<string>(), "ConnectionStrings:Default");
+        var elsewhere = new Finding("TF0401", SettingsFile, 6, 5, Array.Empty<string>(), "Logging");
+        var result = BuildFileFixer.Plan(new[] { SecretFinding, address, elsewhere }, new FixContext(new Dictionary<string, string>(), ProjectFile, "id"),
+            path => path == SettingsFile ? Settings : path == ProjectFile ? Project : null);
+
+        Assert.Same(address, Assert.Single(result.ResolvedAlong));
+        Assert.Same(elsewhere, Assert.Single(result.ForPeople).Finding);
+    }
+
+    [Fact]
     public void A_secret_outside_appsettings_or_without_a_place_for_local_runs_needs_a_person()
     {
         var inEnvFile = SecretFinding with { File = "/repo/Svc/.env" };
