@@ -146,6 +146,41 @@ public class BuildFileFixTests
         Assert.Empty(after.Findings);
     }
 
+    [Fact]
+    public void Environment_config_and_a_key_file_stay_out_of_the_outputs_and_in_the_repository()
+    {
+        using var ws = Workspace.Create("fix-outputs");
+        ws.WriteProject("Web", "web", body: "  <ItemGroup>\n    <None Include=\"signing.pfx\" CopyToOutputDirectory=\"PreserveNewest\" />\n  </ItemGroup>");
+        var project = ws.ReadFile("Web/Web.csproj");
+        ws.WriteFile("Web/appsettings.json", "{ \"AllowedHosts\": \"*\" }\n");
+        ws.WriteFile("Web/appsettings.Production.json", "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\" } } }\n");
+        File.WriteAllBytes(ws.PathOf("Web/signing.pfx"), new byte[] { 0x30, 0x82, 0x01, 0x0a });
+
+        var before = ws.Build("Web");
+        Assert.Equal(new[] { "TF0302", "TF0304" }, before.Findings.Select(f => f.Code).Distinct().OrderBy(c => c));
+
+        var fix = ws.Build("Web", "-t:TwelveFactorFix");
+        Assert.True(fix.Succeeded, fix.ToString());
+        Assert.Equal(
+            project.Replace("</Project>",
+                "  <ItemGroup>\n" +
+                "    <Content Update=\"appsettings.Production.json\" CopyToOutputDirectory=\"Never\" CopyToPublishDirectory=\"Never\" />\n" +
+                "    <None Update=\"signing.pfx\" CopyToOutputDirectory=\"Never\" CopyToPublishDirectory=\"Never\" />\n" +
+                "  </ItemGroup>\n" +
+                "</Project>"),
+            ws.ReadFile("Web/Web.csproj"));
+
+        var after = ws.Build("Web", "-p:TwelveFactorPolicy=strict");
+        Assert.True(after.Succeeded, after.ToString());
+        Assert.Empty(after.Findings);
+        var publish = ws.Dotnet("Web", "publish", "-nologo", "-tl:off", "-o", "out");
+        Assert.True(publish.Succeeded, publish.ToString());
+        Assert.True(ws.Exists("Web/out/appsettings.json"));
+        Assert.False(ws.Exists("Web/out/appsettings.Production.json"));
+        Assert.False(ws.Exists("Web/out/signing.pfx"));
+        Assert.True(ws.Exists("Web/signing.pfx") && ws.Exists("Web/appsettings.Production.json"), "the files stay in the repository");
+    }
+
     private static string ResolvedVersion(string lockFile, string id)
     {
         using var document = JsonDocument.Parse(lockFile);

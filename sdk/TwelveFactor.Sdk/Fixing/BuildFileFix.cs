@@ -8,6 +8,9 @@ public interface IBuildFileFix
 {
     string RuleId { get; }
 
+    /// <summary>True when the fix also handles findings about a whole file (no line), such as a file an output copies.</summary>
+    bool FixesWholeFiles => false;
+
     FixPlan Plan(Finding finding, string text, FixContext context);
 }
 
@@ -23,6 +26,12 @@ public sealed record FixPlan(TextEdit? Edit, string Summary)
 
     /// <summary>The file the edit is in, when it is not the finding's (a property that a version came through).</summary>
     public string? EditedFile { get; init; }
+
+    /// <summary>An item to keep out of the outputs, by an Update item the fixer adds to the project (no edit of its own).</summary>
+    public OutputExclusion? KeepOut { get; init; }
+
+    /// <summary>True when the plan changes something: an edit, or an item kept out of the outputs.</summary>
+    public bool Fixes => Edit is not null || KeepOut is not null;
 
     public static FixPlan NeedsPerson(string why) => new(null, why);
 }
@@ -48,17 +57,27 @@ public sealed class MovedSetting
     public override string ToString() => VariableName;
 }
 
+/// <summary>
+/// An item the project keeps out of the build output, the publish output or both: written as
+/// &lt;ItemType Update="Include" CopyToOutputDirectory="Never" CopyToPublishDirectory="Never" /&gt;.
+/// </summary>
+public sealed record OutputExclusion(string ItemType, string Include, bool FromBuild, bool FromPublish);
+
 /// <summary>What fixes may consult besides the file: the project, its user secrets id, the versions its lock file resolved and image registries.</summary>
 public sealed class FixContext
 {
     public FixContext(IReadOnlyDictionary<string, string> lockedVersions, string projectFile = "", string? userSecretsId = null,
-        Func<ImageReference, TagLookup>? lookupImage = null)
+        Func<ImageReference, TagLookup>? lookupImage = null, IReadOnlyDictionary<string, string>? outputItemTypes = null)
     {
+        OutputItemTypes = outputItemTypes ?? new Dictionary<string, string>();
         LockedVersions = lockedVersions;
         ProjectFile = projectFile;
         UserSecretsId = string.IsNullOrWhiteSpace(userSecretsId) ? null : userSecretsId!.Trim();
         LookupImage = lookupImage ?? (_ => new TagLookup(TagState.Unknown, "no registry was asked"));
     }
+
+    /// <summary>Full path of a file the project copies to an output → its item type (Content, None).</summary>
+    public IReadOnlyDictionary<string, string> OutputItemTypes { get; }
 
     /// <summary>The text of another file a fix consults (null when it does not exist), read once per plan.</summary>
     public Func<string, string?> ReadText { get; private set; } = _ => null;

@@ -11,7 +11,7 @@ namespace TwelveFactor.Sdk.Fixing;
 public static class BuildFileFixer
 {
     private static readonly IReadOnlyDictionary<string, IBuildFileFix> Fixes =
-        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix(), new BaseImageDigestFix(), new SecretSettingFix(), new HostingModelFix(), new ListenAddressFix(), new ContainerUserFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
+        new IBuildFileFix[] { new LockFileFix(), new PinnedVersionFix(), new BaseImageDigestFix(), new SecretSettingFix(), new HostingModelFix(), new ListenAddressFix(), new ContainerUserFix(), new EnvironmentConfigFix(), new KeyFileFix() }.ToDictionary(f => f.RuleId, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> FixableRules => Fixes.Keys.ToList();
 
@@ -20,6 +20,7 @@ public static class BuildFileFixer
     public static FixResult Plan(IEnumerable<Finding> findings, FixContext context, Func<string, string?> readFile, Func<string>? newUserSecretsId = null)
     {
         var changes = new List<PlannedChange>();
+        var keptOut = new List<(Finding Finding, FixPlan Plan)>();
         var forPeople = new List<NeedsPerson>();
         var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
         string? Text(string path) => texts.TryGetValue(path, out var known) ? known : texts[path] = readFile(path);
@@ -33,17 +34,40 @@ public static class BuildFileFixer
                 continue;
             }
 
-            var text = finding.File.Length == 0 ? null : Text(finding.File);
-            var plan = text is null || finding.Line == 0
+            var wholeFile = finding.Line == 0 && fix.FixesWholeFiles;
+            var text = finding.File.Length == 0 ? null : wholeFile ? "" : Text(finding.File);
+            var plan = text is null || (finding.Line == 0 && !wholeFile)
                 ? FixPlan.NeedsPerson(text is null && finding.File.Length > 0 ? "the file cannot be read" : "the finding has no place in a file to edit")
                 : fix.Plan(finding, text, context);
-            if (plan.Edit is null)
+            if (!plan.Fixes)
             {
                 forPeople.Add(new NeedsPerson(finding, plan.Summary));
             }
+            else if (plan.KeepOut is not null)
+            {
+                keptOut.Add((finding, plan));
+            }
             else
             {
-                changes.Add(new PlannedChange(finding, plan.Edit, plan.Summary) { MovedSettings = plan.MovedSettings, EditedFile = plan.EditedFile ?? finding.File });
+                changes.Add(new PlannedChange(finding, plan.Edit!, plan.Summary) { MovedSettings = plan.MovedSettings, EditedFile = plan.EditedFile ?? finding.File });
+            }
+        }
+
+        // Files kept out of the outputs: one ItemGroup of Update items, added at the end of the project.
+        if (keptOut.Count > 0)
+        {
+            var project = context.ProjectFile.Length > 0 ? Text(context.ProjectFile) : null;
+            var edit = project is null ? null : OutputExclusions.Add(project, keptOut.Select(k => k.Plan.KeepOut!).Distinct().OrderBy(k => k.Include, StringComparer.Ordinal));
+            foreach (var (finding, plan) in keptOut)
+            {
+                if (edit is null)
+                {
+                    forPeople.Add(new NeedsPerson(finding, "the project file has no </Project> line to add an ItemGroup before: " + plan.Summary));
+                }
+                else
+                {
+                    changes.Add(new PlannedChange(finding, edit, plan.Summary) { EditedFile = context.ProjectFile });
+                }
             }
         }
 

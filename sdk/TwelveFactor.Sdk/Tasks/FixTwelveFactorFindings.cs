@@ -31,6 +31,11 @@ public sealed class FixTwelveFactorFindings : PolicyTask
 
     public bool DryRun { get; set; }
 
+    /// <summary>@(Content) and @(None): which item carries a file that TF0302/TF0304's fix keeps out of the outputs.</summary>
+    public ITaskItem[] ContentItems { get; set; } = Array.Empty<ITaskItem>();
+
+    public ITaskItem[] NoneItems { get; set; } = Array.Empty<ITaskItem>();
+
     /// <summary>$(ContainerUser): checked here as the container release checks it at publish (TF0901), so that it can be fixed before.</summary>
     public string? ContainerUser { get; set; }
 
@@ -43,7 +48,7 @@ public sealed class FixTwelveFactorFindings : PolicyTask
         var findings = global::TwelveFactor.Sdk.Policy.FindingsFile.ReadFiles(FindingsFiles.Select(f => f.ItemSpec)).ToList();
         findings.AddRange(ContainerReleaseFindings());
         var marks = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions(), ProjectFile, UserSecretsId, LookupImage), path =>
+        var result = BuildFileFixer.Plan(findings, new FixContext(LockedVersions(), ProjectFile, UserSecretsId, LookupImage, OutputItemTypes()), path =>
         {
             try
             {
@@ -132,6 +137,20 @@ public sealed class FixTwelveFactorFindings : PolicyTask
         var user = ReleaseUserRule.Check(ProjectFile, ContainerUser ?? "");
         var baseImage = string.IsNullOrWhiteSpace(ContainerBaseImage) ? null : ReleaseBaseImageRule.Check(ProjectFile, ContainerBaseImage!, setByProject: true);
         return new[] { user, baseImage }.OfType<Finding>();
+    }
+
+    private Dictionary<string, string> OutputItemTypes()
+    {
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (items, type) in new[] { (NoneItems, "None"), (ContentItems, "Content") })
+        {
+            foreach (var item in items)
+            {
+                types[item.GetMetadata("FullPath")] = type;
+            }
+        }
+
+        return types;
     }
 
     private static TagLookup LookupImage(ImageReference image)
