@@ -1,16 +1,25 @@
-using System.Text.RegularExpressions;
 using TwelveFactor.Sdk.Reading;
 
 namespace TwelveFactor.Sdk.Knowledge;
 
 /// <summary>Names config, environment and key files by their file names, as the rules see them.</summary>
-public static partial class ConfigFiles
+public static class ConfigFiles
 {
     /// <summary>Config files larger than this are data, not settings, and are not scanned.</summary>
     public const long MaximumFileSize = 4 * 1024 * 1024;
 
-    /// <summary>Environments a file name may be specific to, besides whatever follows "appsettings.".</summary>
-    private static readonly Regex EnvironmentSuffix = EnvironmentSuffixPattern();
+    /// <summary>Environments a file name may be specific to (name.ENVIRONMENT.ext), besides whatever follows "appsettings.".</summary>
+    private static readonly HashSet<string> EnvironmentNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "production", "prod", "staging", "stage", "test", "testing", "qa", "uat", "docker", "development", "dev", "local",
+        "preprod", "integration", "k8s", "kubernetes", "azure", "aws", "release", "debug",
+    };
+
+    /// <summary>The extensions of a config file that may carry an environment before them.</summary>
+    private static readonly HashSet<string> EnvironmentConfigExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "json", "config", "yaml", "yml", "xml", "ini", "toml", "properties",
+    };
 
     /// <summary>JSON files the .NET SDK and package managers generate, and that hold no settings.</summary>
     private static readonly string[] GeneratedJsonSuffixes =
@@ -111,8 +120,11 @@ public static partial class ConfigFiles
             return parts[1];
         }
 
-        var suffix = EnvironmentSuffix.Match(name);
-        return suffix.Success ? suffix.Groups[1].Value : null;
+        // name.production.json, docker.yaml's kin: compared word by word rather than by a pattern, since a check
+        // that meets no config file (a publish folder of assemblies) should not pay for building one.
+        return parts.Length >= 3 && EnvironmentConfigExtensions.Contains(parts[^1]) && EnvironmentNames.Contains(parts[^2])
+            ? parts[^2]
+            : null;
     }
 
     /// <summary>appsettings.Development.json and its kin: for local runs only, fine in the build output.</summary>
@@ -155,7 +167,4 @@ public static partial class ConfigFiles
             return null;
         }
     }
-
-    [GeneratedRegex(@"\.(production|prod|staging|stage|test|testing|qa|uat|docker|development|dev|local|preprod|integration|k8s|kubernetes|azure|aws|release|debug)\.(json|config|ya?ml|xml|ini|toml|properties)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
-    private static partial Regex EnvironmentSuffixPattern();
 }
