@@ -61,7 +61,8 @@ public sealed class ResolveContainerRelease : TwelveFactorTask
 
     protected override void ExecuteCore()
     {
-        var git = GitReader.Read(ProjectDirectory, IgnoredFolders.Select(f => f.ItemSpec), string.IsNullOrWhiteSpace(GitExecutable) ? "git" : GitExecutable);
+        var git = GitReader.Read(ProjectDirectory, IgnoredFolders.Select(f => f.ItemSpec), string.IsNullOrWhiteSpace(GitExecutable) ? "git" : GitExecutable,
+            readRemote: string.IsNullOrWhiteSpace(RepositoryUrl));
         Commit = git.Commit ?? "";
         RevisionProblem = git.Problem ?? "";
         ChangedFiles = git.ChangedFiles.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
