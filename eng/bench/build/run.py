@@ -2,18 +2,26 @@
 """Build overhead of TwelveFactor.Sdk against plain Microsoft.NET.Sdk on the same projects.
 
 Scenarios: (a) one web service, (b) a generated 50-project solution (45 libraries in layers, 5 console
-services). For each, both variants are generated side by side, restored once, then measured in alternating
-runs: a full build (bin/ and obj/<configuration> removed, restore kept) and a no-op build right after.
-Prints medians and the ratio, and writes them to artifacts/bench/build.json.
+services). For each, the variants are generated side by side, restored once and built once (warm-up), then
+measured in alternating runs: a full build (bin/ and obj/<configuration> removed, restore kept) and a no-op build
+right after, or no-op builds alone. Prints, per variant, medians, fastest runs, spread, CPU time and the load
+average during the run, writes them to artifacts/bench/build.json, and with --write the generated table of
+docs/benchmarks.md (between <!-- bench:build-SCENARIOS-MODES --> markers).
 
     python3 eng/bench/build/run.py [--runs N] [--scenarios web,solution50] [--noop-only]
-                                   [--also NAME=PROPERTY=VALUE ...]
+                                   [--also NAME=PROPERTY=VALUE ...] [--write]
+
+    python3 eng/bench/build/run.py --scenarios solution50 --noop-only --runs 9 --write   (about 5 minutes)
+    python3 eng/bench/build/run.py --scenarios web --runs 9 --write                      (about 2 minutes)
 
 --also adds a variant of TwelveFactor.Sdk with one property set (in its own copy of the projects, alternating
 with the others), e.g. --also content-hash=TwelveFactorCheckContentHash=true. --noop-only measures no-op builds
 alone (after one full build of each variant).
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, time
+import argparse, json, os, resource, shutil, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import stats, benchdoc  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 ENV = dict(os.environ, MSBUILDDISABLENODEREUSE="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_NOLOGO="1", MSBUILDTERMINALLOGGER="off")
@@ -109,17 +117,25 @@ def clean_outputs(root):
 
 
 def timed_build(root, target, properties=()):
+    """Wall-clock and CPU seconds (user + system of every process the build waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     sh(["dotnet", "build", target, "--no-restore", "-nologo", "-v:q", "-m:2"] + [f"-p:{p}" for p in properties], root)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+NAMES = {"web": "web service", "solution50": "50 projects"}
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--scenarios", default="web,solution50")
     parser.add_argument("--noop-only", action="store_true")
     parser.add_argument("--also", action="append", default=[], help="NAME=PROPERTY=VALUE: a TwelveFactor.Sdk variant with that property")
+    parser.add_argument("--write", action="store_true", help="write the table into docs/benchmarks.md")
     args = parser.parse_args()
     version = open(os.path.join(ROOT, "Directory.Build.props")).read().split("<VersionPrefix>")[1].split("<")[0]
     sh(["bash", "eng/pack.sh"], ROOT)
@@ -130,7 +146,7 @@ def main():
         name, prop = extra.split("=", 1)
         kinds[name] = (True, (prop,))
     measured = ("noop",) if args.noop_only else ("full", "noop")
-    report = {}
+    report, tables = {}, []
     for scenario in args.scenarios.split(","):
         variants = {}
         for name, (tf, props) in kinds.items():
@@ -139,34 +155,52 @@ def main():
             sh(["dotnet", "restore", target, "-nologo"] + [f"-p:{p}" for p in props], root)
             timed_build(root, target, props)  # warm-up: compiler server, file cache
             variants[name] = (root, target, props)
-        samples = {(name, kind): [] for name in kinds for kind in measured}
+        samples = {(name, kind, what): [] for name in kinds for kind in measured for what in ("wall", "cpu")}
         names = list(kinds)
+        loads = []
         for run in range(args.runs):
+            loads.append(stats.load_average())
             order = names if run % 2 == 0 else list(reversed(names))
             for name in order:
                 root, target, props = variants[name]
                 if not args.noop_only:
                     clean_outputs(root)
-                    samples[(name, "full")].append(timed_build(root, target, props))
-                samples[(name, "noop")].append(timed_build(root, target, props))
+                    wall, cpu = timed_build(root, target, props)
+                    samples[(name, "full", "wall")].append(wall); samples[(name, "full", "cpu")].append(cpu)
+                wall, cpu = timed_build(root, target, props)
+                samples[(name, "noop", "wall")].append(wall); samples[(name, "noop", "cpu")].append(cpu)
+        loads.append(stats.load_average())
         result = {}
         for kind in measured:
-            plain = statistics.median(samples[("plain", kind)])
-            result[kind] = {"plain_s": round(plain, 3), "plain_samples": [round(x, 3) for x in samples[("plain", kind)]]}
+            plain, plain_cpu = samples[("plain", kind, "wall")], samples[("plain", kind, "cpu")]
+            result[kind] = {"plain_samples": [round(x, 3) for x in plain], "plain_cpu": [round(x, 3) for x in plain_cpu], "loads": loads}
+            rows = [stats.row("plain, wall", plain), stats.row("plain, CPU", plain_cpu)]
+            ratios = []
             for name in names[1:]:
-                ours = statistics.median(samples[(name, kind)])
-                key = "twelvefactor" if name == "twelvefactor" else name
-                result[kind][key + "_s"] = round(ours, 3)
-                result[kind][key + "_ratio"] = round(ours / plain, 3)
-                result[kind][key + "_samples"] = [round(x, 3) for x in samples[(name, kind)]]
-                result[kind][key + "_fastest"] = round(min(samples[(name, kind)]), 3)
-                if name == "twelvefactor":
-                    result[kind]["ratio"] = result[kind]["twelvefactor_ratio"]
-                print(f"{scenario:11} {kind:4}: plain {plain:6.2f}s  {name} {ours:6.2f}s  ratio {ours / plain:.3f}  (median of {args.runs}; fastest {min(samples[(name, kind)]):.2f} vs {min(samples[('plain', kind)]):.2f})")
+                ours, ours_cpu = samples[(name, kind, "wall")], samples[(name, kind, "cpu")]
+                median, fastest = stats.ratios(ours, plain)
+                cpu_median, cpu_least = stats.ratios(ours_cpu, plain_cpu)
+                result[kind][name + "_samples"] = [round(x, 3) for x in ours]
+                result[kind][name + "_cpu"] = [round(x, 3) for x in ours_cpu]
+                result[kind][name + "_ratio"] = round(median, 3)
+                result[kind][name + "_ratio_fastest"] = round(fastest, 3)
+                label = "TwelveFactor.Sdk" if name == "twelvefactor" else name
+                rows += [stats.row(label + ", wall", ours), stats.row(label + ", CPU", ours_cpu)]
+                ratios.append(f"{label} / plain: **{median:.3f}** on wall-clock medians, {fastest:.3f} on the fastest runs; "
+                              f"CPU time {cpu_median:.3f} on medians, {cpu_least:.3f} on the least.")
+            title = f"{NAMES.get(scenario, scenario)}, {'full' if kind == 'full' else 'no-op'} build"
+            tables.append(f"{title}: {args.runs} alternating runs each; {stats.load_line(loads)}\n\n"
+                          + stats.table_header() + "\n" + "\n".join(rows) + "\n\n" + "\n".join(ratios))
+            print(tables[-1] + "\n")
         report[scenario] = result
     os.makedirs(os.path.join(ROOT, "artifacts", "bench"), exist_ok=True)
     with open(os.path.join(ROOT, "artifacts", "bench", "build.json"), "w") as f:
         json.dump(report, f, indent=2)
+    if args.write:
+        command = ("python3 eng/bench/build/run.py --scenarios " + args.scenarios + (" --noop-only" if args.noop_only else "")
+                   + "".join(" --also " + a for a in args.also) + f" --runs {args.runs} --write")
+        marker = "build-" + args.scenarios.replace(",", "-") + ("-noop" if args.noop_only else "")
+        benchdoc.replace(os.path.join(ROOT, "docs", "benchmarks.md"), marker, f"Command: `{command}`\n\n" + "\n\n".join(tables))
 
 
 if __name__ == "__main__":

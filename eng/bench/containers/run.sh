@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: container publish (dotnet publish -t:PublishContainer to a registry on 127.0.0.1) of the same web
-# service with TwelveFactor.Sdk and with plain Microsoft.NET.Sdk.Web, in alternating runs after a warm-up of
-# each; prints the medians and the ratio, and with --write replaces the Containers section of docs/benchmarks.md.
-#   eng/bench/containers/run.sh [--runs N] [--write]
+# service with TwelveFactor.Sdk, with TwelveFactor.Sdk and its policy switched off (TwelveFactorEnabled=false: what
+# being a NuGet-delivered MSBuild SDK costs by itself) and with plain Microsoft.NET.Sdk.Web, in alternating runs
+# after a warm-up of each. Prints medians, fastest runs, spread, CPU time and the load average, and with --write
+# replaces the generated table of docs/benchmarks.md (between <!-- bench:containers --> markers).
+#   eng/bench/containers/run.sh [--runs N] [--write]      (9 runs: about 3 minutes on a quiet 2-core machine)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-runs=7; write=0
+runs=9; write=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -44,13 +46,14 @@ XML
 program='var app = WebApplication.CreateBuilder(args).Build();
 app.MapGet("/healthz", () => Results.Ok("alive"));
 app.Run();'
-for kind in twelvefactor plain; do
+sides=(twelvefactor policyoff plain)
+for kind in "${sides[@]}"; do
   mkdir -p "$kind"
-  if [ "$kind" = twelvefactor ]; then
-    sdk="TwelveFactor.Sdk/$version"; extra="<TwelveFactorProcessType>web</TwelveFactorProcessType>"
-  else
-    sdk="Microsoft.NET.Sdk.Web"; extra=""
-  fi
+  case "$kind" in
+    twelvefactor) sdk="TwelveFactor.Sdk/$version"; extra="<TwelveFactorProcessType>web</TwelveFactorProcessType>" ;;
+    policyoff) sdk="TwelveFactor.Sdk/$version"; extra="<TwelveFactorProcessType>web</TwelveFactorProcessType><TwelveFactorEnabled>false</TwelveFactorEnabled>" ;;
+    plain) sdk="Microsoft.NET.Sdk.Web"; extra="" ;;
+  esac
   cat > "$kind/Shop.csproj" <<XML
 <Project Sdk="$sdk">
   <PropertyGroup>
@@ -70,61 +73,62 @@ done
 printf 'bin/\nobj/\nregistry/\nfeed/\n*.log\n' > .gitignore
 git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@example.invalid commit -qm bench
 
-publish() { # kind run -> seconds
-  local kind="$1" run="$2" tag start end
+publish() { # kind run -> "wall-seconds cpu-seconds"
+  local kind="$1" run="$2" tag
   if [ "$kind" = twelvefactor ]; then tag="-p:TwelveFactorReleaseId=run-$run"; else tag="-p:ContainerImageTags=run-$run"; fi
-  start=$(date +%s.%N)
-  dotnet publish "$kind" -t:PublishContainer -nologo -v q -tl:off "$tag" >"$work/$kind-$run.log" 2>&1 || { cat "$work/$kind-$run.log" >&2; exit 1; }
-  end=$(date +%s.%N)
-  python3 -c "print(f'{$end - $start:.3f}')"
+  python3 "$root/eng/bench/timed.py" "$work/$kind-$run.log" -- dotnet publish "$kind" -t:PublishContainer -nologo -v q -tl:off "$tag"
 }
 
-publish twelvefactor warmup >/dev/null; publish plain warmup >/dev/null
-tf=(); plain=()
+for kind in "${sides[@]}"; do publish "$kind" warmup >/dev/null; done
+declare -A wall cpu
+loads=()
 for i in $(seq 1 "$runs"); do
-  if [ $((i % 2)) -eq 1 ]; then
-    tf+=("$(publish twelvefactor "$i")"); plain+=("$(publish plain "$i")")
-  else
-    plain+=("$(publish plain "$i")"); tf+=("$(publish twelvefactor "$i")")
-  fi
+  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+  # Each run starts with another side, so no side always follows the same one.
+  order=("${sides[@]:$(( (i - 1) % 3 ))}" "${sides[@]:0:$(( (i - 1) % 3 ))}")
+  line="run $i (load ${loads[-1]}):"
+  for kind in "${order[@]}"; do
+    result="$(publish "$kind" "$i")"
+    wall[$kind]+="${result% *} "; cpu[$kind]+="${result#* } "
+    line+=" $kind $result"
+  done
+  echo "$line (wall, CPU seconds)" >&2
 done
+loads+=("$(cut -d' ' -f1 /proc/loadavg)")
 
-python3 - "$runs" "${tf[*]}" "${plain[*]}" "$write" "$root/docs/benchmarks.md" <<'PY'
-import statistics, sys, re, platform, os
-runs, tf, plain, write, path = int(sys.argv[1]), list(map(float, sys.argv[2].split())), list(map(float, sys.argv[3].split())), sys.argv[4] == "1", sys.argv[5]
-mt, mp = statistics.median(tf), statistics.median(plain)
-ratio = mt / mp
-# The machine is shared: the fastest runs are the least disturbed, so their ratio is shown too.
-fastest = min(tf) / min(plain)
-section = f"""## Containers
+python3 - "$root" "$runs" "${wall[twelvefactor]}" "${wall[policyoff]}" "${wall[plain]}" "${cpu[twelvefactor]}" "${cpu[policyoff]}" "${cpu[plain]}" "${loads[*]}" "$write" <<'PY'
+import sys, os
+root, runs = sys.argv[1], int(sys.argv[2])
+sys.path.insert(0, os.path.join(root, "eng", "bench"))
+import stats, benchdoc
+tf, off, plain, tfcpu, offcpu, plaincpu, loads = ([float(x) for x in a.split()] for a in sys.argv[3:10])
+def ratio_line(name, ours, base, ours_cpu, base_cpu):
+    m, f = stats.ratios(ours, base)
+    cm, cf = stats.ratios(ours_cpu, base_cpu)
+    return f"| {name} | **{m:.3f}** | {f:.3f} | {cm:.3f} | {cf:.3f} |"
+table = f"""Command: `eng/bench/containers/run.sh --runs {runs} --write` ({runs} alternating runs of each side after one warm-up;
+{stats.load_line(loads)}).
 
-Container publish of the same minimal web service (`dotnet publish -t:PublishContainer`, incremental build,
-image pushed to a Debian `docker-registry` on 127.0.0.1, offline .NET base image pinned by digest), TwelveFactor.Sdk
-against plain Microsoft.NET.Sdk.Web in the same run: one warm-up each, then {runs} alternating runs each, a new tag per
-run. TwelveFactor.Sdk adds the policy checks, four git calls (three of them in parallel), the release labels, a registry
-lookup of the release tag (TF0503), the image-configuration check and the release manifest. Script: `eng/bench/containers/run.sh --write`.
+Wall-clock:
 
-| | median (s) | fastest (s) | runs (s) |
-|---|---|---|---|
-| TwelveFactor.Sdk | {mt:.3f} | {min(tf):.3f} | {' '.join(f'{t:.2f}' for t in tf)} |
-| Microsoft.NET.Sdk.Web | {mp:.3f} | {min(plain):.3f} | {' '.join(f'{t:.2f}' for t in plain)} |
+{stats.table_header()}
+{stats.row("TwelveFactor.Sdk", tf)}
+{stats.row("TwelveFactor.Sdk, policy off", off)}
+{stats.row("Microsoft.NET.Sdk.Web", plain)}
 
-Ratio TwelveFactor.Sdk / plain: **{ratio:.3f}** on medians ({(ratio - 1) * 100:+.1f} %), {fastest:.3f} on the fastest runs
-({(fastest - 1) * 100:+.1f} %); target at most +5 %. Machine: {os.cpu_count()} cores (shared), {platform.platform()}.
+CPU time (user + system of every process of the publish):
 
-Where the difference goes (`-clp:PerformanceSummary` of one publish each, measured separately): resolving the
-release (git) 35-55 ms; the release check about 150 ms, mostly loading .NET's HTTP stack for the registry lookup,
-which the SDK's own push then finds loaded (its CreateNewImage ran about 120 ms faster); the image check, the two
-publish-time reports and the manifest about 40 ms. The rest is the policy engine's restore and build-time checks
-(lock-file handling, TwelveFactorReport) and run-to-run noise on a shared machine, which moves the median ratio
-between about 1.06 and 1.3 from one run of this script to the next.
-"""
-print(section)
-if write:
-    text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-    if re.search(r"^## Containers\n", text, re.M):
-        text = re.sub(r"^## Containers\n.*?(?=^## |\Z)", section + "\n", text, flags=re.M | re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    open(path, "w").write(text.rstrip("\n") + "\n")
+{stats.table_header()}
+{stats.row("TwelveFactor.Sdk", tfcpu)}
+{stats.row("TwelveFactor.Sdk, policy off", offcpu)}
+{stats.row("Microsoft.NET.Sdk.Web", plaincpu)}
+
+| ratio | wall, medians | wall, fastest | CPU, medians | CPU, least |
+|---|---:|---:|---:|---:|
+{ratio_line("TwelveFactor.Sdk / plain (target at most 1.05)", tf, plain, tfcpu, plaincpu)}
+{ratio_line("policy off / plain: being a NuGet-delivered SDK", off, plain, offcpu, plaincpu)}
+{ratio_line("TwelveFactor.Sdk / policy off: the policy itself", tf, off, tfcpu, offcpu)}"""
+print(table)
+if sys.argv[10] == "1":
+    benchdoc.replace(os.path.join(root, "docs", "benchmarks.md"), "containers", table)
 PY
