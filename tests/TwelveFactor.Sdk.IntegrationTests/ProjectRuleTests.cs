@@ -212,15 +212,7 @@ public class ProjectRuleTests
     public void TF0101_a_project_reference_outside_the_repository_is_reported_and_one_inside_is_not()
     {
         using var ws = Workspace.Create("tf0101", gitRepository: false);
-        string Project(string references = "") => $"""
-            <Project Sdk="{ws.SdkReference}">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>{references}
-              </ItemGroup>
-            </Project>
-            """;
+        string Project(string references = "") => ProjectWithReferences(ws, references);
         ws.WriteFile("shared/Common/Common.csproj", Project());
         ws.WriteFile("repo/Lib/Lib.csproj", Project());
         ws.WriteFile("repo/Svc/Svc.csproj", Project("""
@@ -237,4 +229,39 @@ public class ProjectRuleTests
         AssertAt(finding, "TF0101", "warning", "Svc.csproj", ws.LineOf("repo/Svc/Svc.csproj", "shared/Common"), 5);
         Assert.StartsWith("ProjectReference '../../shared/Common/Common.csproj' points outside the repository root", finding.Message);
     }
+
+    [Fact]
+    public void TF0101_the_repository_is_the_nearest_one_even_when_its_git_is_a_file_as_in_a_submodule_or_worktree()
+    {
+        using var ws = Workspace.Create("tf0101-git-file");
+        string Project(string references = "") => ProjectWithReferences(ws, references);
+        ws.WriteFile("shared/Common/Common.csproj", Project());
+        ws.WriteFile("modules/orders/Lib/Lib.csproj", Project());
+        ws.WriteFile("modules/orders/Svc/Svc.csproj", Project("""
+
+                <ProjectReference Include="../Lib/Lib.csproj" />
+                <ProjectReference Include="../../../shared/Common/Common.csproj" />
+            """));
+        // The inner repository's .git is a file naming its git folder elsewhere, as git writes for submodules and worktrees.
+        Directory.CreateDirectory(ws.PathOf("git-dirs"));
+        ProcessRunner.Run("git", new[] { "init", "-q", "--separate-git-dir", ws.PathOf("git-dirs/orders") }, ws.PathOf("modules/orders"));
+        Assert.True(File.Exists(ws.PathOf("modules/orders/.git")));
+
+        var result = ws.Build("modules/orders/Svc");
+
+        Assert.True(result.Succeeded, result.ToString());
+        var finding = Assert.Single(result.Findings);
+        AssertAt(finding, "TF0101", "warning", "Svc.csproj", ws.LineOf("modules/orders/Svc/Svc.csproj", "shared/Common"), 5);
+        Assert.Contains(ws.PathOf("modules/orders"), finding.Message);
+    }
+
+    private static string ProjectWithReferences(Workspace ws, string references) => $"""
+        <Project Sdk="{ws.SdkReference}">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>{references}
+          </ItemGroup>
+        </Project>
+        """;
 }

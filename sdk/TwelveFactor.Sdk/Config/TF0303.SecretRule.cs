@@ -28,7 +28,7 @@ public static class SecretRule
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), "config", file + ": " + ex.Message));
+                findings.Add(Finding.UnreadableFile(file, ex, "config"));
                 continue;
             }
 

@@ -27,7 +27,7 @@ public static class DockerfileRule
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message) };
+            return new[] { Finding.UnreadableFile(file, ex, file) };
         }
 
         return Check(file, text).ToList();

@@ -1,3 +1,5 @@
+using TwelveFactor.Sdk.Catalog;
+
 namespace TwelveFactor.Sdk.Policy;
 
 /// <summary>
@@ -29,6 +31,10 @@ public sealed record Finding(
 
     public static Finding InProject(string ruleId, string projectFile, string fingerprintKey, params string[] arguments) =>
         new(ruleId, projectFile, 0, 0, arguments, fingerprintKey);
+
+    /// <summary>TF0003: a file the check needed could not be read; the reason follows its path.</summary>
+    public static Finding UnreadableFile(string path, Exception reason, string fingerprintKey, string hint = "") =>
+        At(RuleIds.UnreadableFile, SourceLocation.WholeFile(path), fingerprintKey, path + ": " + reason.Message + hint);
 }
 
 /// <summary>A place in a file. Line and column are 1-based; 0 means unknown.</summary>

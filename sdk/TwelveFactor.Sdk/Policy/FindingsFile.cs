@@ -46,7 +46,7 @@ public static partial class FindingsFile
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
             {
-                read = new[] { Finding.At(Catalog.RuleIds.UnreadableFile, SourceLocation.WholeFile(path), path, path + ": " + ex.Message + " (rebuild to refresh it)") };
+                read = new[] { Finding.UnreadableFile(path, ex, path, " (rebuild to refresh it)") };
             }
 
             foreach (var finding in read)

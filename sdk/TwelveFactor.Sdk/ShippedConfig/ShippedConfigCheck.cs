@@ -29,7 +29,7 @@ public static class ShippedConfigCheck
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(path), "read", path + ": " + ex.Message));
+                findings.Add(Finding.UnreadableFile(path, ex, "read"));
             }
             catch (Exception ex) when (ex is not (OutOfMemoryException or StackOverflowException))
             {

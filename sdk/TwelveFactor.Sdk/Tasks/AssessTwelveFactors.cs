@@ -40,18 +40,7 @@ public sealed class AssessTwelveFactors : PolicyTask
     protected override void ExecuteCore()
     {
         var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
-        var findings = new List<Finding>();
-        foreach (var file in FindingsFiles)
-        {
-            try
-            {
-                findings.AddRange(global::TwelveFactor.Sdk.Policy.FindingsFile.Read(file.ItemSpec));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-            {
-                findings.Add(Finding.At(Catalog.RuleIds.UnreadableFile, SourceLocation.WholeFile(file.ItemSpec), file.ItemSpec, file.ItemSpec + ": " + ex.Message));
-            }
-        }
+        var findings = global::TwelveFactor.Sdk.Policy.FindingsFile.ReadFiles(FindingsFiles.Select(f => f.ItemSpec)).ToList();
 
         var baseline = BaselineReader.LoadOrReport(BaselineFile, findings);
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);

@@ -14,9 +14,6 @@ public sealed class CheckComposition : PolicyCheckTask
 
     public ITaskItem[] ProjectReferences { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
-    public string? RepositoryRoot { get; set; }
-
     /// <summary>The project and its Directory.Build files: where a user writes the properties read here.</summary>
     public ITaskItem[] SettingFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -43,14 +40,11 @@ public sealed class CheckComposition : PolicyCheckTask
             .ToList();
         var projectReferences = ProjectReferences.Where(IsUserDefined)
             .Select(i => new DeclaredProjectReference(i.ItemSpec, Metadata(i, "DefiningProjectFullPath")));
-        var repositoryRoot = string.IsNullOrEmpty(RepositoryRoot)
-            ? Policy.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
-            : RepositoryRoot;
         var settings = new ProjectSettings(ProjectFile, SettingFiles.Select(f => f.ItemSpec).Where(f => f.Length > 0).ToList(),
             OutputType ?? "", IsService, IsTestProject, Normalized(ProcessType), Normalized(FlavourProcessType),
             AspNetCoreHostingModel ?? "", IsTransformWebConfigDisabled ?? "");
 
-        return ProjectReferenceRule.Check(projectReferences, repositoryRoot, ProjectFile)
+        return ProjectReferenceRule.Check(projectReferences, RepositoryRootOrNull, ProjectFile)
             .Concat(PackageRules.Check(packages, ProjectFile, settings.ProcessType))
             .Concat(DevelopmentSubstituteRule.Check(packages, IsTestProject, ProjectFile))
             .Concat(HostingModelRule.Check(settings))

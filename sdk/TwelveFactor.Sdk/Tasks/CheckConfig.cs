@@ -20,14 +20,10 @@ public sealed class CheckConfig : PolicyCheckTask
     /// <summary>Config files in the project folder that no item names (a .env beside the project).</summary>
     public ITaskItem[] ProjectFolderFiles { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
-    public string? RepositoryRoot { get; set; }
-
     protected override IEnumerable<Finding> Check()
     {
-        var projectDirectory = Path.GetDirectoryName(ProjectFile) ?? "";
         var items = Items(Content, "Content").Concat(Items(None, "None")).Concat(Items(EmbeddedResources, "EmbeddedResource")).ToList();
-        var ownRoot = string.IsNullOrEmpty(RepositoryRoot) ? Policy.RepositoryRoot.Find(projectDirectory) ?? projectDirectory : RepositoryRoot!;
+        var ownRoot = RepositoryOrProjectFolder(RepositoryRoot, ProjectFile);
 
         var configFiles = items.Select(i => i.FullPath)
             .Concat(ProjectFolderFiles.Select(f => f.GetMetadata("FullPath")))

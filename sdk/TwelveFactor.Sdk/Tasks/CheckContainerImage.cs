@@ -35,7 +35,7 @@ public sealed class CheckContainerImage : PolicyCheckTask
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                return new[] { Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(appSettingsPath), appSettingsPath, appSettingsPath + ": " + ex.Message) };
+                return new[] { Finding.UnreadableFile(appSettingsPath, ex, appSettingsPath) };
             }
         }
 

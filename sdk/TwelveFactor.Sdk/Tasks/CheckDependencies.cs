@@ -17,9 +17,6 @@ public sealed class CheckDependencies : PolicyCheckTask
 
     public bool RestorePackagesWithLockFile { get; set; } = true;
 
-    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
-    public string? RepositoryRoot { get; set; }
-
     /// <summary>The project and its Directory.Build files: where settings and references are written.</summary>
     public ITaskItem[] SettingFiles { get; set; } = Array.Empty<ITaskItem>();
 
@@ -37,9 +34,6 @@ public sealed class CheckDependencies : PolicyCheckTask
             explicitReferences.Select(i => i.ItemSpec).Concat(GlobalPackageReferences.Select(i => i.ItemSpec)),
             StringComparer.OrdinalIgnoreCase);
 
-        var repositoryRoot = string.IsNullOrEmpty(RepositoryRoot)
-            ? Policy.RepositoryRoot.Find(Path.GetDirectoryName(ProjectFile) ?? ".")
-            : RepositoryRoot;
         var references = References
             .Where(i => IsUserDefined(i) && Metadata(i, "HintPath").Length > 0)
             .Select(i => new DeclaredReference(i.ItemSpec, Metadata(i, "HintPath"), Metadata(i, "DefiningProjectFullPath")));
@@ -47,7 +41,7 @@ public sealed class CheckDependencies : PolicyCheckTask
         var projectFiles = SettingFiles.Select(f => f.ItemSpec).ToList();
         return LockFileRule.Check(RestorePackagesWithLockFile, ProjectFile, projectFiles)
             .Concat(FloatingVersionRule.Check(declared, referencedIds, ProjectFile))
-            .Concat(SystemReferenceRule.Check(references, repositoryRoot, ProjectFile, projectFiles));
+            .Concat(SystemReferenceRule.Check(references, RepositoryRootOrNull, ProjectFile, projectFiles));
     }
 
     private static DeclaredPackage Declared(ITaskItem item, string itemType)

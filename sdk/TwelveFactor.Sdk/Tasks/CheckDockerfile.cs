@@ -23,9 +23,6 @@ public sealed class CheckDockerfile : PolicyCheckTask
     [Output]
     public string[] CheckedDockerfiles { get; private set; } = Array.Empty<string>();
 
-    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty. Outside a repository only the project's folder counts.</summary>
-    public string? RepositoryRoot { get; set; }
-
     protected override IEnumerable<Finding> Check()
     {
         var findings = new List<Finding>();
@@ -40,7 +37,7 @@ public sealed class CheckDockerfile : PolicyCheckTask
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message));
+                    findings.Add(Finding.UnreadableFile(file, ex, file));
                     text = null;
                 }
 
@@ -50,9 +47,8 @@ public sealed class CheckDockerfile : PolicyCheckTask
             return text;
         }
 
-        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(ProjectFile)) ?? ".";
-        var root = string.IsNullOrEmpty(RepositoryRoot) ? Policy.RepositoryRoot.Find(projectDirectory) : RepositoryRoot;
-        var scope = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root ?? projectDirectory)) + Path.DirectorySeparatorChar;
+        // Outside a repository only the project's folder counts.
+        var scope = Path.TrimEndingDirectorySeparator(Path.GetFullPath(RepositoryOrProjectFolder(RepositoryRoot, ProjectFile))) + Path.DirectorySeparatorChar;
         var candidates = Candidates.Select(c => c.GetMetadata("FullPath")).Where(c => c.StartsWith(scope, StringComparison.Ordinal));
         var named = string.IsNullOrWhiteSpace(Dockerfile) ? null : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ProjectFile) ?? "", Dockerfile!));
         var dockerfiles = ServiceDockerfiles.Select(ProjectFile, named, candidates, Read);

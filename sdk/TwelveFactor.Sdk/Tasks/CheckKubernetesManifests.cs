@@ -24,7 +24,7 @@ public sealed class CheckKubernetesManifests : PolicyCheckTask
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                findings.Add(Finding.At(RuleIds.UnreadableFile, SourceLocation.WholeFile(file), file, file + ": " + ex.Message));
+                findings.Add(Finding.UnreadableFile(file, ex, file));
                 continue;
             }
 

@@ -27,7 +27,7 @@ public sealed class CollectCompilerFindings : PolicyCheckTask
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            return new[] { Finding.At(Catalog.RuleIds.UnreadableFile, SourceLocation.WholeFile(path), "ErrorLog", path + ": " + ex.Message) };
+            return new[] { Finding.UnreadableFile(path, ex, "ErrorLog") };
         }
     }
 }

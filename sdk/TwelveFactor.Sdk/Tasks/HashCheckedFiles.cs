@@ -17,7 +17,7 @@ public sealed class HashCheckedFiles : TwelveFactorTask
     [Required]
     public string ProjectFile { get; set; } = "";
 
-    /// <summary>$(TwelveFactorRepositoryRoot); found from .git when empty.</summary>
+    /// <summary>$(TwelveFactorRepositoryRoot), resolved once in the targets; empty outside a repository (the project's folder then).</summary>
     public string? RepositoryRoot { get; set; }
 
     /// <summary>Where the digest's key is kept: the user's profile, never the project's folders.</summary>
@@ -28,7 +28,7 @@ public sealed class HashCheckedFiles : TwelveFactorTask
 
     protected override void ExecuteCore()
     {
-        var root = Path.GetFullPath(SourceRootOf(RepositoryRoot, ProjectFile));
+        var root = Path.GetFullPath(RepositoryOrProjectFolder(RepositoryRoot, ProjectFile));
         var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
         var files = Files.Select(f => f.GetMetadata("FullPath"))
             .Where(f => f.Length > 0 && f.StartsWith(prefix, StringComparison.Ordinal));

@@ -19,6 +19,12 @@ public abstract class PolicyCheckTask : TwelveFactorTask
     [Required]
     public string ProjectFile { get; set; } = "";
 
+    /// <summary>$(TwelveFactorRepositoryRoot), resolved once in the targets; empty outside a repository.</summary>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>The repository's root; null outside a repository, where "inside the repository?" has no answer.</summary>
+    protected string? RepositoryRootOrNull => string.IsNullOrEmpty(RepositoryRoot) ? null : RepositoryRoot;
+
     protected sealed override void ExecuteCore()
     {
         List<Finding> findings;

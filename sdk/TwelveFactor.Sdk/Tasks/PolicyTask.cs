@@ -7,21 +7,27 @@ namespace TwelveFactor.Sdk.Tasks;
 /// <summary>A task that reports under the project's policy level and MSBuild's warning switches.</summary>
 public abstract class PolicyTask : TwelveFactorTask
 {
-    /// <summary>$(TwelveFactorPolicy): strict, recommended (default) or audit.</summary>
-    public string? Policy { get; set; }
+    /// <summary>
+    /// @(_TwelveFactorPolicySettings): the project's policy level and MSBuild's warning switches, gathered once in
+    /// the targets as metadata (Policy, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors).
+    /// </summary>
+    [Required]
+    public ITaskItem PolicySettings { get; set; } = null!;
 
-    public string? NoWarn { get; set; }
-
-    public string? WarningsAsErrors { get; set; }
-
-    public string? WarningsNotAsErrors { get; set; }
-
-    public bool TreatWarningsAsErrors { get; set; }
+    /// <summary>$(TwelveFactorPolicy) as written: strict, recommended (default) or audit.</summary>
+    protected string Policy => Setting("Policy");
 
     protected PolicyLevel PolicyLevel => PolicyLevels.TryParse(Policy, out var level) ? level : PolicyLevel.Recommended;
 
     protected override SeverityPolicy SeverityPolicy =>
-        new(PolicyLevel, NoWarn, WarningsAsErrors, WarningsNotAsErrors, TreatWarningsAsErrors);
+        new(PolicyLevel, Setting("NoWarn"), Setting("WarningsAsErrors"), Setting("WarningsNotAsErrors"),
+            IsTrue(Setting("TreatWarningsAsErrors")));
+
+    private string Setting(string name) => PolicySettings?.GetMetadata(name) ?? "";
+
+    /// <summary>What MSBuild takes as true for a bool task parameter (true, on, yes and their negated opposites).</summary>
+    private static bool IsTrue(string value) =>
+        value.Trim().ToLowerInvariant() is "true" or "on" or "yes" or "!false" or "!off" or "!no";
 
     /// <summary>
     /// Writes <paramref name="report"/> as the project's SARIF log to each of <paramref name="logs"/> (the one in obj/
@@ -36,7 +42,7 @@ public abstract class PolicyTask : TwelveFactorTask
             return;
         }
 
-        var content = SarifLog.Create(report, SourceRootOf(sourceRoot, projectFile), ToolInfo.Version, projectFile, PolicyLevel.ToString().ToLowerInvariant());
+        var content = SarifLog.Create(report, RepositoryOrProjectFolder(sourceRoot, projectFile), ToolInfo.Version, projectFile, PolicyLevel.ToString().ToLowerInvariant());
         WriteSarifLogs(places, content, projectFile);
     }
 }

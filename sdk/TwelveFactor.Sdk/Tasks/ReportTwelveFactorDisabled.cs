@@ -23,7 +23,7 @@ public sealed class ReportTwelveFactorDisabled : TwelveFactorTask
     {
         // A message, not a warning: under TreatWarningsAsErrors a warning would break the build it only describes.
         Log.LogMessage(MessageImportance.High, "TwelveFactor: " + Notice);
-        var content = SarifLog.Create(FindingReport.Nothing, SourceRootOf(SourceRoot, ProjectFile), ToolInfo.Version, ProjectFile, "off", Notice);
+        var content = SarifLog.Create(FindingReport.Nothing, RepositoryOrProjectFolder(SourceRoot, ProjectFile), ToolInfo.Version, ProjectFile, "off", Notice);
         WriteSarifLogs(SarifLogs, content, ProjectFile);
     }
 }

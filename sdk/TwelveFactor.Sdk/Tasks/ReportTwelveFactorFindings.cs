@@ -99,7 +99,7 @@ public sealed class ReportTwelveFactorFindings : PolicyTask
     {
         if (!PolicyLevels.TryParse(Policy, out _))
         {
-            yield return Finding.InProject(RuleIds.InvalidSetting, ProjectFile, "TwelveFactorPolicy", "TwelveFactorPolicy", Policy ?? "", PolicyLevels.AllowedValues);
+            yield return Finding.InProject(RuleIds.InvalidSetting, ProjectFile, "TwelveFactorPolicy", "TwelveFactorPolicy", Policy, PolicyLevels.AllowedValues);
         }
 
         var processType = (ProcessType ?? "").Trim();

@@ -39,12 +39,12 @@ public abstract class TwelveFactorTask : Microsoft.Build.Utilities.Task
 
     internal static string Describe(Exception ex) => ex.GetType().Name + ": " + ex.Message;
 
-    /// <summary>The root SARIF locations are relative to: the one given, or the repository holding the project.</summary>
-    protected static string SourceRootOf(string? sourceRoot, string projectFile)
-    {
-        var projectDirectory = Path.GetDirectoryName(projectFile) ?? "";
-        return string.IsNullOrEmpty(sourceRoot) ? RepositoryRoot.Find(projectDirectory) ?? projectDirectory : sourceRoot!;
-    }
+    /// <summary>
+    /// The folder locations are relative to: the repository's root ($(TwelveFactorRepositoryRoot), resolved once in
+    /// the targets), or the project's folder outside a repository.
+    /// </summary>
+    protected static string RepositoryOrProjectFolder(string? repositoryRoot, string projectFile) =>
+        string.IsNullOrEmpty(repositoryRoot) ? Path.GetDirectoryName(projectFile) ?? "" : repositoryRoot!;
 
     /// <summary>Writes a SARIF log to each place asked for; one that cannot be written is TF0006.</summary>
     protected void WriteSarifLogs(IEnumerable<ITaskItem> logs, byte[] content, string projectFile)
