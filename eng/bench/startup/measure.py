@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Starts web processes again and again, the sides alternating, and measures per start the time from process
-start to the first 200 answer on a path and the resident memory (VmRSS) right after that answer. Prints, per
+start to the first 200 answer on a path, the CPU time the process had used by then (every thread's, from
+/proc/PID/task/*/schedstat: what a loaded machine inflates least) and the resident memory (VmRSS) right after
+that answer. Prints, per
 side, every sample, the median, the fastest and the spread, and the load average during the run, as JSON.
     measure.py RUNS NAME PATH [VAR=VALUE ...] -- command ... [++ NAME PATH [VAR=VALUE ...] -- command ...]"""
 import json, os, signal, socket, statistics, subprocess, sys, time, urllib.request
@@ -31,9 +33,16 @@ def once(side):
                     raise SystemExit(f"{side['command']} exited with {process.returncode} before answering")
                 time.sleep(0.002)
         elapsed = time.perf_counter() - start
+        cpu_ns = 0
+        for thread in os.listdir(f"/proc/{process.pid}/task"):
+            try:
+                with open(f"/proc/{process.pid}/task/{thread}/schedstat") as schedstat:
+                    cpu_ns += int(schedstat.read().split()[0])
+            except OSError:
+                pass  # a thread that ended meanwhile
         with open(f"/proc/{process.pid}/status") as status:
             rss_kb = next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
-        return elapsed * 1000, rss_kb / 1024
+        return elapsed * 1000, rss_kb / 1024, cpu_ns / 1e6
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)
@@ -66,9 +75,10 @@ def main():
     loads.append(stats.load_average())
     result = {"runs": runs, "loads": loads, "sides": {}}
     for name, values in samples.items():
-        times, memory = [v[0] for v in values], [v[1] for v in values]
+        times, memory, cpu = [v[0] for v in values], [v[1] for v in values], [v[2] for v in values]
         result["sides"][name] = {"startup_ms": [round(t, 1) for t in times], "rss_mb": [round(m, 1) for m in memory],
-                                 "startup": stats.summary(times), "memory": stats.summary(memory)}
+                                 "cpu_ms": [round(c, 1) for c in cpu],
+                                 "startup": stats.summary(times), "memory": stats.summary(memory), "cpu": stats.summary(cpu)}
     print(json.dumps(result))
 
 
