@@ -78,7 +78,7 @@ public static partial class ConfigLines
             }
 
             var useName = named is not null && (key.Equals("value", StringComparison.OrdinalIgnoreCase) || key.Equals("connectionString", StringComparison.OrdinalIgnoreCase));
-            Add(values, useName ? named! : key, attribute.Groups["value"], lineNumber);
+            Add(values, useName ? named! : key, attribute.Groups["value"], lineNumber, xmlText: true);
         }
 
         foreach (Match element in XmlElementText.Matches(line))
@@ -88,7 +88,7 @@ public static partial class ConfigLines
                 continue;
             }
 
-            Add(values, element.Groups["key"].Value, element.Groups["value"], lineNumber);
+            Add(values, element.Groups["key"].Value, element.Groups["value"], lineNumber, xmlText: true);
         }
     }
 
@@ -150,7 +150,9 @@ public static partial class ConfigLines
     }
 
     /// <summary>Adds a value, without the quotes around it and, where the format has them, a trailing comment.</summary>
-    private static void Add(List<ConfigEntry> values, string key, Group group, int lineNumber, bool stripComment = false)
+    /// <param name="xmlText">An XML attribute value or element text: its entities are decoded (&amp;lt;your-key&amp;gt; is &lt;your-key&gt;), as
+    /// the well-formed reader decodes them; a column after an entity is then approximate.</param>
+    private static void Add(List<ConfigEntry> values, string key, Group group, int lineNumber, bool stripComment = false, bool xmlText = false)
     {
         var text = group.Value.TrimEnd();
         var offset = group.Index;
@@ -170,6 +172,11 @@ public static partial class ConfigLines
             {
                 text = text.Substring(0, comment).TrimEnd();
             }
+        }
+
+        if (xmlText && text.IndexOf('&') >= 0)
+        {
+            text = System.Net.WebUtility.HtmlDecode(text);
         }
 
         values.Add(Entry(key, text, lineNumber, offset + 1));

@@ -101,6 +101,8 @@ public class SecretScannerTests
         { ".env", "DB_PASSWORD=${DB_PASSWORD}\nAPI_TOKEN=\nSECRET_KEY=<set-me>\n" },
         { ".env.example", "DB_PASSWORD=your-password\n" },
         { "web.config", "<add key=\"ApiKey\" value=\"[ApiKey]\" />" },
+        { "web.config", "<add key=\"ApiKey\" value=\"&lt;your-api-key&gt;\" />" },
+        { "nlog.config", "<nlog>\n  <variable name=\"ApiKey\" value=\"&lt;your-api-key&gt;\" />\n</nlog>" },
         { "settings.yaml", "db:\n  password: ${DB_PASSWORD}\n  passwordLength: 16\n" },
         { ".github/workflows/deploy.yml", "env:\n  DB_PASSWORD: ${{ secrets.DB_PASSWORD }}\n" },
         { "appsettings.json", "{ \"ApiKey\": \"xxxx-xxxx-xxxx\" }" },
