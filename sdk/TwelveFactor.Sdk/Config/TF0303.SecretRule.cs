@@ -21,14 +21,8 @@ public static class SecretRule
                 continue;
             }
 
-            string text;
-            try
+            if (InputFile.ReadTextOrReport(file, findings, "config") is not { } text)
             {
-                text = InputFile.ReadText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(Finding.UnreadableFile(file, ex, "config"));
                 continue;
             }
 

@@ -20,17 +20,8 @@ public static class DockerfileRule
     /// <summary>The findings for a Dockerfile on disk; TF0003 when it cannot be read or is too large to check.</summary>
     public static IReadOnlyList<Finding> CheckFile(string file)
     {
-        string text;
-        try
-        {
-            text = InputFile.ReadText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new[] { Finding.UnreadableFile(file, ex, file) };
-        }
-
-        return Check(file, text).ToList();
+        var unreadable = new List<Finding>();
+        return InputFile.ReadTextOrReport(file, unreadable) is { } text ? Check(file, text).ToList() : unreadable;
     }
 
     public static IEnumerable<Finding> Check(string file, string text)

@@ -1,4 +1,5 @@
 using System.Text;
+using TwelveFactor.Sdk.Policy;
 
 namespace TwelveFactor.Sdk.Reading;
 
@@ -47,6 +48,23 @@ public static class InputFile
 
     /// <summary>The file's text, decoded as File.ReadAllText decodes it (UTF-8 unless a byte order mark says otherwise).</summary>
     public static string ReadText(string path) => Decode(ReadBytes(path));
+
+    /// <summary>
+    /// The file's text; or, when it cannot be read or is too large to check, null and a TF0003 finding added to
+    /// <paramref name="findings"/> (its fingerprint key the path unless another is given).
+    /// </summary>
+    public static string? ReadTextOrReport(string path, ICollection<Finding> findings, string? fingerprintKey = null)
+    {
+        try
+        {
+            return ReadText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            findings.Add(Finding.UnreadableFile(path, ex, fingerprintKey ?? path));
+            return null;
+        }
+    }
 
     /// <summary>
     /// What to say when reading a file failed unexpectedly: the exception's type and the file, not its message,

@@ -29,13 +29,11 @@ public sealed class CheckContainerImage : PolicyCheckTask
         var appSettingsPath = string.IsNullOrEmpty(PublishDirectory) ? "" : Path.Combine(PublishDirectory!, "appsettings.json");
         if (appSettingsPath.Length > 0 && File.Exists(appSettingsPath))
         {
-            try
+            var unreadable = new List<Finding>();
+            appSettings = InputFile.ReadTextOrReport(appSettingsPath, unreadable);
+            if (appSettings is null)
             {
-                appSettings = InputFile.ReadText(appSettingsPath);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return new[] { Finding.UnreadableFile(appSettingsPath, ex, appSettingsPath) };
+                return unreadable;
             }
         }
 

@@ -31,15 +31,7 @@ public sealed class CheckDockerfile : PolicyCheckTask
         {
             if (!texts.TryGetValue(file, out var text))
             {
-                try
-                {
-                    text = InputFile.ReadText(file);
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    findings.Add(Finding.UnreadableFile(file, ex, file));
-                    text = null;
-                }
+                text = InputFile.ReadTextOrReport(file, findings);
 
                 texts[file] = text;
             }

@@ -17,14 +17,8 @@ public sealed class CheckKubernetesManifests : PolicyCheckTask
         var findings = new List<Finding>();
         foreach (var file in Manifests.Select(m => m.GetMetadata("FullPath")).Distinct(StringComparer.Ordinal))
         {
-            string text;
-            try
+            if (InputFile.ReadTextOrReport(file, findings) is not { } text)
             {
-                text = InputFile.ReadText(file);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                findings.Add(Finding.UnreadableFile(file, ex, file));
                 continue;
             }
 
