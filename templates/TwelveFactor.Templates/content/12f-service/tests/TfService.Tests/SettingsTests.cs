@@ -1,5 +1,6 @@
 using TfService.Core.Configuration;
 #if (postgres)
+using Npgsql;
 using TfService.Core.Database;
 #endif
 #if (web)
@@ -37,6 +38,34 @@ public class SettingsTests
         var problem = Assert.Single(settings.Problems);
         Assert.Equal(DatabaseSettings.UrlVariable, problem.Variable);
         Assert.DoesNotContain("s3cret", problem.ToString());
+    }
+
+
+    [Theory]
+    [InlineData("postgres://app:s3cret@db.internal:6432/orders", "db.internal", 6432, "orders", "app", "s3cret")]
+    [InlineData("postgresql://app%40corp:p%3Bss%3Dw%22r%27d%20@db/orders%20db", "db", 5432, "orders db", "app@corp", "p;ss=w\"r'd ")]
+    [InlineData("postgres://db/orders", "db", 5432, "orders", null, null)]
+    public void A_DATABASE_URL_becomes_a_connection_string_that_Npgsql_reads_back_exactly(
+        string url, string host, int port, string database, string? user, string? password)
+    {
+        var read = new NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(url));
+
+        Assert.Equal((host, port, database, user, password), (read.Host, read.Port, read.Database, read.Username, read.Password));
+    }
+
+    [Fact]
+    public void Connection_options_in_a_DATABASE_URL_are_kept_and_an_unknown_one_is_named()
+    {
+        var withOptions = DatabaseSettings.Read(From(("DATABASE_URL", "postgres://app:pw@db/orders?sslmode=require&pooling=false")));
+        var read = new NpgsqlConnectionStringBuilder(withOptions.ConnectionString);
+        Assert.Equal((SslMode.Require, false, "pw"), (read.SslMode, read.Pooling, read.Password));
+
+        var settings = From(("DATABASE_URL", "postgres://app:pw@db/orders?colour=blue"));
+        DatabaseSettings.Read(settings);
+
+        var problem = Assert.Single(settings.Problems);
+        Assert.Contains("unknown connection option 'colour'", problem.ToString());
+        Assert.DoesNotContain("pw", problem.ToString());
     }
 
 #endif

@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
 using Npgsql;
 
 namespace TfService.Core.Database;
@@ -23,22 +26,50 @@ public static class DatabaseUrl
             throw new FormatException("the URL names no host or no database");
         }
 
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = uri.Host,
-            Port = uri.IsDefaultPort ? 5432 : uri.Port,
-            Database = database,
-        };
         var userInfo = uri.UserInfo.Split(':', 2);
-        if (userInfo[0].Length > 0)
+        var user = userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : null;
+        var password = userInfo.Length == 2 ? Uri.UnescapeDataString(userInfo[1]) : null;
+        var port = uri.IsDefaultPort ? 5432 : uri.Port;
+        var options = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
+        return options.Length == 0
+            ? Write(uri.Host, port, database, user, password)
+            : WriteWithOptions(uri.Host, port, database, user, password, options);
+    }
+
+    /// <summary>
+    /// Written directly, as Npgsql's builder would write it: the builder, which reflects over Npgsql's options, then
+    /// runs only when the first connection opens rather than at start-up (factor IX: fast start-up).
+    /// </summary>
+    private static string Write(string host, int port, string database, string? user, string? password)
+    {
+        var text = new StringBuilder();
+        DbConnectionStringBuilder.AppendKeyValuePair(text, "Host", host);
+        DbConnectionStringBuilder.AppendKeyValuePair(text, "Port", port.ToString(CultureInfo.InvariantCulture));
+        DbConnectionStringBuilder.AppendKeyValuePair(text, "Database", database);
+        if (user is not null)
         {
-            builder.Username = Uri.UnescapeDataString(userInfo[0]);
+            DbConnectionStringBuilder.AppendKeyValuePair(text, "Username", user);
         }
-        if (userInfo.Length == 2)
+        if (password is not null)
         {
-            builder.Password = Uri.UnescapeDataString(userInfo[1]);
+            DbConnectionStringBuilder.AppendKeyValuePair(text, "Password", password);
         }
-        foreach (var option in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        return text.ToString();
+    }
+
+    /// <summary>Options go through Npgsql's builder, which knows every option and rejects one it does not.</summary>
+    private static string WriteWithOptions(string host, int port, string database, string? user, string? password, string[] options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder { Host = host, Port = port, Database = database };
+        if (user is not null)
+        {
+            builder.Username = user;
+        }
+        if (password is not null)
+        {
+            builder.Password = password;
+        }
+        foreach (var option in options)
         {
             var pair = option.Split('=', 2);
             try
