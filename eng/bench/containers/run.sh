@@ -20,7 +20,11 @@ unset CI ContinuousIntegrationBuild
 
 work="$(mktemp -d /tmp/twelvefactor-bench-containers.XXXXXX)"
 state="$work/registry"
-cleanup() { bash "$root/eng/containers/registry.sh" stop "$state" >/dev/null 2>&1 || true; rm -rf "$work"; }
+# KEEP=1 leaves the services, the feed and the registry in place (their folder is printed) to measure one step on.
+cleanup() {
+  if [ -n "${KEEP:-}" ]; then echo "kept $work (registry ${registry:-}; stop it with eng/containers/registry.sh stop $state)" >&2; return; fi
+  bash "$root/eng/containers/registry.sh" stop "$state" >/dev/null 2>&1 || true; rm -rf "$work"
+}
 trap cleanup EXIT
 
 registry="$(bash "$root/eng/containers/registry.sh" start "$state")"
