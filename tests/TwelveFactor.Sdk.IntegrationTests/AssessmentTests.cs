@@ -25,6 +25,36 @@ public class AssessmentTests
     }
 
     [Fact]
+    public void Assessing_unchanged_code_again_compiles_nothing_and_neither_does_the_build_after_it()
+    {
+        using var ws = Workspace.Create("assess-incremental");
+        ws.WriteProject("Lib", null);
+        ws.WriteFile("Lib/Greeting.cs", "namespace Lib;\n\npublic static class Greeting\n{\n    public const string Text = \"hello\";\n}\n");
+        ws.WriteProject("Svc", "worker", body: "  <ItemGroup>\n    <ProjectReference Include=\"../Lib/Lib.csproj\" />\n  </ItemGroup>\n");
+        var assessed = ws.Build("Svc", "-t:TwelveFactorAssess");
+        var built = ws.Build("Svc");
+        Assert.True(assessed.Succeeded && built.Succeeded, assessed + "\n" + built);
+        var compiled = CompiledAssemblies(ws);
+
+        var assessedAgain = ws.Build("Svc", "-t:TwelveFactorAssess");
+        var builtAgain = ws.Build("Svc");
+
+        Assert.True(assessedAgain.Succeeded && builtAgain.Succeeded, assessedAgain + "\n" + builtAgain);
+        // The code rules still count: the unchanged compile's findings are read again.
+        Assert.Matches(@"VI\s+Processes\s+compliant", assessedAgain.Output);
+        Assert.Equal(compiled, CompiledAssemblies(ws));
+    }
+
+    /// <summary>When each assembly of the ordinary build and of the assessment's compile was last written.</summary>
+    private static Dictionary<string, DateTime> CompiledAssemblies(Workspace ws)
+    {
+        var assemblies = new[] { "Svc/obj/Debug/net10.0/Svc.dll", "Lib/obj/Debug/net10.0/Lib.dll",
+            "Svc/obj/twelvefactor-assess/Debug/net10.0/Svc.dll", "Lib/obj/twelvefactor-assess/Debug/net10.0/Lib.dll" };
+        Assert.All(assemblies, path => Assert.True(ws.Exists(path), path));
+        return assemblies.ToDictionary(path => path, path => File.GetLastWriteTimeUtc(ws.PathOf(path)));
+    }
+
+    [Fact]
     public void A_dockerfiles_user_answers_factor_IX_only_when_there_is_a_dockerfile()
     {
         using var ws = Workspace.Create("assess-dockerfile");
