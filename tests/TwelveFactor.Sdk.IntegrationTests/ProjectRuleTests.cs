@@ -212,14 +212,7 @@ public class ProjectRuleTests
     public void TF0101_a_project_reference_outside_the_repository_is_reported_and_one_inside_is_not()
     {
         using var ws = Workspace.Create("tf0101", gitRepository: false);
-        string Project(string references = "") => ProjectWithReferences(ws, references);
-        ws.WriteFile("shared/Common/Common.csproj", Project());
-        ws.WriteFile("repo/Lib/Lib.csproj", Project());
-        ws.WriteFile("repo/Svc/Svc.csproj", Project("""
-
-                <ProjectReference Include="../Lib/Lib.csproj" />
-                <ProjectReference Include="../../shared/Common/Common.csproj" />
-            """));
+        WriteServiceReferencingALibraryAndSharedCommon(ws, "repo");
         ProcessRunner.Run("git", new[] { "init", "-q" }, ws.PathOf("repo"));
 
         var result = ws.Build("repo/Svc");
@@ -234,14 +227,7 @@ public class ProjectRuleTests
     public void TF0101_the_repository_is_the_nearest_one_even_when_its_git_is_a_file_as_in_a_submodule_or_worktree()
     {
         using var ws = Workspace.Create("tf0101-git-file");
-        string Project(string references = "") => ProjectWithReferences(ws, references);
-        ws.WriteFile("shared/Common/Common.csproj", Project());
-        ws.WriteFile("modules/orders/Lib/Lib.csproj", Project());
-        ws.WriteFile("modules/orders/Svc/Svc.csproj", Project("""
-
-                <ProjectReference Include="../Lib/Lib.csproj" />
-                <ProjectReference Include="../../../shared/Common/Common.csproj" />
-            """));
+        WriteServiceReferencingALibraryAndSharedCommon(ws, "modules/orders");
         // The inner repository's .git is a file naming its git folder elsewhere, as git writes for submodules and worktrees.
         Directory.CreateDirectory(ws.PathOf("git-dirs"));
         ProcessRunner.Run("git", new[] { "init", "-q", "--separate-git-dir", ws.PathOf("git-dirs/orders") }, ws.PathOf("modules/orders"));
@@ -253,6 +239,19 @@ public class ProjectRuleTests
         var finding = Assert.Single(result.Findings);
         AssertAt(finding, "TF0101", "warning", "Svc.csproj", ws.LineOf("modules/orders/Svc/Svc.csproj", "shared/Common"), 5);
         Assert.Contains(ws.PathOf("modules/orders"), finding.Message);
+    }
+
+    /// <summary>shared/Common, and in <paramref name="folder"/> a Lib and a Svc that references Lib and shared/Common.</summary>
+    private static void WriteServiceReferencingALibraryAndSharedCommon(Workspace ws, string folder)
+    {
+        var toWorkspace = string.Concat(Enumerable.Repeat("../", folder.Split('/').Length + 1));
+        ws.WriteFile("shared/Common/Common.csproj", ProjectWithReferences(ws, ""));
+        ws.WriteFile($"{folder}/Lib/Lib.csproj", ProjectWithReferences(ws, ""));
+        ws.WriteFile($"{folder}/Svc/Svc.csproj", ProjectWithReferences(ws, $"""
+
+                <ProjectReference Include="../Lib/Lib.csproj" />
+                <ProjectReference Include="{toWorkspace}shared/Common/Common.csproj" />
+            """));
     }
 
     private static string ProjectWithReferences(Workspace ws, string references) => $"""
