@@ -72,4 +72,35 @@ public class DockerfileTests
         Assert.Equal(new[] { "Dockerfile-worker(3,1): TF0505", "worker.Dockerfile(1,1): TF0901" },
             worker.Findings.Select(f => $"{f.FileName}({f.Line},{f.Column}): {f.Code}").OrderBy(f => f, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void No_folder_outside_the_repository_is_searched_for_Dockerfiles()
+    {
+        // repo/ is the repository; the workspace folder above it holds Dockerfiles the check would never keep.
+        using var ws = Workspace.Create("dockerfile-scope", gitRepository: false);
+        ws.WriteProject("repo/src/Svc", "web");
+        ws.WriteProject("loose/Svc", "web");
+        foreach (var folder in new[] { "", "repo/", "repo/src/", "repo/src/Svc/", "loose/", "loose/Svc/" })
+        {
+            ws.WriteFile(folder + "Dockerfile", "FROM scratch\n");
+        }
+        var init = ProcessRunner.Run("git", new[] { "init", "-q" }, ws.PathOf("repo"));
+        Assert.True(init.ExitCode == 0, init.Output);
+
+        Assert.Equal(new[] { "repo/Dockerfile", "repo/src/Dockerfile", "repo/src/Svc/Dockerfile" }, DockerfileCandidates(ws, "repo/src/Svc"));
+        // Outside a repository, only the project's own folder.
+        Assert.Equal(new[] { "loose/Svc/Dockerfile" }, DockerfileCandidates(ws, "loose/Svc"));
+    }
+
+    private static string[] DockerfileCandidates(Workspace ws, string project)
+    {
+        var result = ws.Dotnet(project, "msbuild", "-restore", "-nologo", "-t:_TwelveFactorDockerfileInputs", "-getItem:_TwelveFactorDockerfileCandidate");
+        Assert.True(result.Succeeded, result.Output);
+        var json = result.Output[result.Output.IndexOf('{')..];
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("Items").GetProperty("_TwelveFactorDockerfileCandidate").EnumerateArray()
+            .Select(item => Path.GetRelativePath(ws.Root, item.GetProperty("FullPath").GetString()!).Replace(Path.DirectorySeparatorChar, '/'))
+            .OrderBy(path => path, StringComparer.Ordinal)
+            .ToArray();
+    }
 }
