@@ -33,5 +33,6 @@ app.MapHealthEndpoints();
 #if (postgres)
 app.MapJobEndpoints();
 #endif
-await app.RunAsync();
+// Run, not await RunAsync: the same wait for SIGTERM and drain, without an async Main to compile at start-up.
+app.Run();
 return ExitCodes.Success;
