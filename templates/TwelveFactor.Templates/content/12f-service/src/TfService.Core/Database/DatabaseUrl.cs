@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Npgsql;
@@ -37,25 +36,30 @@ public static class DatabaseUrl
     }
 
     /// <summary>
-    /// Written directly, as Npgsql's builder would write it: the builder, which reflects over Npgsql's options, then
-    /// runs only when the first connection opens rather than at start-up (factor IX: fast start-up).
+    /// Written directly, every value in double quotes with its own quotes doubled, which is how a connection string
+    /// quotes a value that holds ';', quotes or spaces. Nothing else is loaded at start-up for it (factor IX: fast
+    /// start-up): Npgsql's builder reflects over Npgsql's options, and .NET's DbConnectionStringBuilder brings in
+    /// System.Data.Common, TypeConverter and regular expressions.
     /// </summary>
     private static string Write(string host, int port, string database, string? user, string? password)
     {
         var text = new StringBuilder();
-        DbConnectionStringBuilder.AppendKeyValuePair(text, "Host", host);
-        DbConnectionStringBuilder.AppendKeyValuePair(text, "Port", port.ToString(CultureInfo.InvariantCulture));
-        DbConnectionStringBuilder.AppendKeyValuePair(text, "Database", database);
+        Append(text, "Host", host);
+        Append(text, "Port", port.ToString(CultureInfo.InvariantCulture));
+        Append(text, "Database", database);
         if (user is not null)
         {
-            DbConnectionStringBuilder.AppendKeyValuePair(text, "Username", user);
+            Append(text, "Username", user);
         }
         if (password is not null)
         {
-            DbConnectionStringBuilder.AppendKeyValuePair(text, "Password", password);
+            Append(text, "Password", password);
         }
         return text.ToString();
     }
+
+    private static void Append(StringBuilder text, string key, string value) =>
+        text.Append(key).Append("=\"").Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\";");
 
     /// <summary>Options go through Npgsql's builder, which knows every option and rejects one it does not.</summary>
     private static string WriteWithOptions(string host, int port, string database, string? user, string? password, string[] options)
