@@ -161,6 +161,22 @@ public class EngineTests
     }
 
     [Fact]
+    public void Switching_every_check_off_in_CI_under_an_older_framework_MSBuild_still_builds_and_says_so()
+    {
+        // There the SDK's tasks cannot load, and TF0009 is not raised with the policy off: nothing may need a task.
+        using var ws = Workspace.Create("disabled-ci-old-msbuild");
+        ws.WriteProject("Svc", "admin", properties: "\n    <TwelveFactorEnabled>false</TwelveFactorEnabled>");
+
+        var result = ws.Build("Svc", new Dictionary<string, string?> { ["CI"] = "true" },
+            "-p:_TwelveFactorMSBuildRuntimeType=Full", "-p:_TwelveFactorMSBuildVersion=17.14.8");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Empty(result.Findings);
+        Assert.Contains("TwelveFactor: TwelveFactor.Sdk checked nothing: TwelveFactorEnabled is false in this CI build", result.Output);
+        Assert.False(ws.Exists("Svc/obj/Debug/net10.0/twelvefactor/TwelveFactor.sarif"), "no task of the SDK ran");
+    }
+
+    [Fact]
     public void An_unknown_policy_or_process_type_is_a_coded_error()
     {
         using var ws = Workspace.Create("settings");
