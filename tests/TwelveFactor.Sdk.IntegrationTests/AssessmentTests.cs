@@ -25,6 +25,34 @@ public class AssessmentTests
     }
 
     [Fact]
+    public void A_project_that_targets_several_frameworks_is_assessed_with_its_code_findings()
+    {
+        // Its code is compiled for the first framework, where the analyzer's findings are then read.
+        using var ws = Workspace.Create("assess-multi-targeting");
+        ws.WriteFile("Lib/Lib.csproj", $"""
+            <Project Sdk="{ws.SdkReference}">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
+              </PropertyGroup>
+            </Project>
+            """);
+        ws.WriteFile("Lib/Logging.cs", """
+            namespace Lib;
+
+            public static class Logging
+            {
+                public static void Write(string message) => System.IO.File.AppendAllText("app.log", message);
+            }
+            """);
+
+        var result = ws.Build("Lib", "-t:TwelveFactorAssess");
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(result.Output, @"XI\s+Logs\s+1 finding \(TF1101\)"), result.Output);
+        Assert.True(ws.Exists("Lib/obj/twelvefactor-assess/Debug/net10.0/Lib.dll"), "compiled in the assessment's own folder");
+    }
+
+    [Fact]
     public void Assessing_unchanged_code_again_compiles_nothing_and_neither_does_the_build_after_it()
     {
         using var ws = Workspace.Create("assess-incremental");

@@ -39,6 +39,37 @@ public class BaselineTests
     }
 
     [Fact]
+    public void A_project_that_targets_several_frameworks_has_its_code_findings_baselined()
+    {
+        using var ws = Workspace.Create("baseline-multi-targeting");
+        ws.WriteFile("Lib/Lib.csproj", $"""
+            <Project Sdk="{ws.SdkReference}">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
+              </PropertyGroup>
+            </Project>
+            """);
+        ws.WriteFile("Lib/Logging.cs", """
+            namespace Lib;
+
+            public static class Logging
+            {
+                public static void Write(string message) => System.IO.File.AppendAllText("app.log", message);
+            }
+            """);
+        var before = ws.Build("Lib", "-p:TwelveFactorPolicy=strict");
+        Assert.Equal(1, before.ExitCode);
+        Assert.Equal("TF1101", Assert.Single(before.Errors.Select(e => e.Code).Distinct()));
+
+        var baselining = ws.Build("Lib", "-t:TwelveFactorBaseline");
+
+        Assert.True(baselining.Succeeded, baselining.ToString());
+        Assert.Contains("\"ruleId\": \"TF1101\"", ws.ReadFile("Lib/TwelveFactor.baseline.json"));
+        var accepted = ws.Build("Lib", "-p:TwelveFactorPolicy=strict");
+        Assert.True(accepted.Succeeded, accepted.ToString());
+    }
+
+    [Fact]
     public void Entries_that_no_longer_match_are_reported_so_the_baseline_can_shrink()
     {
         using var ws = Workspace.Create("baseline-stale");
