@@ -29,21 +29,7 @@ public class AssessmentTests
     {
         // Its code is compiled for the first framework, where the analyzer's findings are then read.
         using var ws = Workspace.Create("assess-multi-targeting");
-        ws.WriteFile("Lib/Lib.csproj", $"""
-            <Project Sdk="{ws.SdkReference}">
-              <PropertyGroup>
-                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
-              </PropertyGroup>
-            </Project>
-            """);
-        ws.WriteFile("Lib/Logging.cs", """
-            namespace Lib;
-
-            public static class Logging
-            {
-                public static void Write(string message) => System.IO.File.AppendAllText("app.log", message);
-            }
-            """);
+        ws.WriteMultiTargetingLibrary("Lib", SampleCode.FileLogging);
 
         var result = ws.Build("Lib", "-t:TwelveFactorAssess");
 

@@ -42,21 +42,7 @@ public class BaselineTests
     public void A_project_that_targets_several_frameworks_has_its_code_findings_baselined()
     {
         using var ws = Workspace.Create("baseline-multi-targeting");
-        ws.WriteFile("Lib/Lib.csproj", $"""
-            <Project Sdk="{ws.SdkReference}">
-              <PropertyGroup>
-                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
-              </PropertyGroup>
-            </Project>
-            """);
-        ws.WriteFile("Lib/Logging.cs", """
-            namespace Lib;
-
-            public static class Logging
-            {
-                public static void Write(string message) => System.IO.File.AppendAllText("app.log", message);
-            }
-            """);
+        ws.WriteMultiTargetingLibrary("Lib", SampleCode.FileLogging);
         var before = ws.Build("Lib", "-p:TwelveFactorPolicy=strict");
         Assert.Equal(1, before.ExitCode);
         Assert.Equal("TF1101", Assert.Single(before.Errors.Select(e => e.Code).Distinct()));

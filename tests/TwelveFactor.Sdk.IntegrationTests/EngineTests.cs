@@ -49,15 +49,7 @@ public class EngineTests
     public void A_project_that_targets_several_frameworks_is_checked_once()
     {
         using var ws = Workspace.Create("multi-targeting");
-        ws.WriteFile("src/Lib/Lib.csproj", $"""
-            <Project Sdk="{ws.SdkReference}">
-              <PropertyGroup>
-                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
-              </PropertyGroup>
-            {FloatingSerilog}
-            </Project>
-            """);
-        ws.WriteFile("src/Lib/Library.cs", "namespace Lib;\n\npublic static class Library { }\n");
+        ws.WriteMultiTargetingLibrary("src/Lib", "namespace Lib;\n\npublic static class Library { }\n", FloatingSerilog);
 
         var result = ws.Build("src/Lib");
 

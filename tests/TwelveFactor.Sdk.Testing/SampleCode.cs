@@ -12,6 +12,14 @@ public static class SampleCode
         USER app
         """;
 
+    /// <summary>Code that writes its own log file (TF1101, a finding only the analyzer sees).</summary>
+    public const string FileLogging = """
+        public static class Logging
+        {
+            public static void Write(string message) => System.IO.File.AppendAllText("app.log", message);
+        }
+        """;
+
     public static string For(string? processType) => processType switch
     {
         "web" => """

@@ -78,6 +78,24 @@ public sealed class Workspace : IDisposable
     public bool Exists(string relativePath) => File.Exists(PathOf(relativePath)) || Directory.Exists(PathOf(relativePath));
 
     /// <summary>
+    /// Writes a library that uses the SDK and targets net10.0 and net8.0 (the SDK checks it in the first):
+    /// &lt;dir&gt;/&lt;name&gt;.csproj with <paramref name="body"/> inside &lt;Project&gt;, and <paramref name="code"/> as its one source file.
+    /// </summary>
+    public string WriteMultiTargetingLibrary(string name, string code, string body = "")
+    {
+        var path = WriteFile($"{name}/{Path.GetFileName(name)}.csproj", $"""
+            <Project Sdk="{SdkReference}">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net8.0</TargetFrameworks>
+              </PropertyGroup>
+            {body}
+            </Project>
+            """);
+        WriteFile($"{name}/Library.cs", code);
+        return path;
+    }
+
+    /// <summary>
     /// Writes a project that uses the SDK: &lt;dir&gt;/&lt;name&gt;.csproj plus a Program.cs fitting its process
     /// type (web: a minimal API, worker: a generic host, admin: a console command; none: a library).
     /// A worker references Microsoft.Extensions.Hosting as `dotnet new worker` does.
