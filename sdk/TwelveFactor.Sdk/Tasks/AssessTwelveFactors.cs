@@ -24,7 +24,10 @@ public sealed class AssessTwelveFactors : PolicyTask
     /// <summary>The rule ids the project's checks cover: a factor without any is not checkable at build time.</summary>
     public ITaskItem[] AssessedRules { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Rules whose checks could not run in this build (the code rules when the project did not compile).</summary>
+    /// <summary>
+    /// Rules whose checks could not run in this build: the code rules when the project did not compile, or with a
+    /// Reason metadata that says why (the analyzer switched off). Without one, the reason is worked out here.
+    /// </summary>
     public ITaskItem[] NotRunRules { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>obj/project.nuget.cache: whether restore succeeded, and NuGet's error codes when it did not.</summary>
@@ -46,11 +49,11 @@ public sealed class AssessTwelveFactors : PolicyTask
         var report = FindingReport.Create(findings, projectDirectory, SeverityPolicy, baseline);
         var projectName = Path.GetFileNameWithoutExtension(ProjectFile);
         var notRun = NotRunRules.Select(r => r.ItemSpec).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var notRunReason = notRun.Count == 0 ? "" : WhyCodeChecksDidNotRun();
+        var notRunReason = notRun.Count == 0 ? "" : WhyChecksDidNotRun();
         if (notRun.Count > 0)
         {
             Log.LogMessage(MessageImportance.High,
-                "{0}: the checks of {1} could not run because {2}; the scorecard below is from the checks that need no restore or compile.",
+                "{0}: the checks of {1} could not run because {2}; the scorecard below is from the checks that ran.",
                 projectName, string.Join(", ", notRun), notRunReason);
         }
 
@@ -70,6 +73,14 @@ public sealed class AssessTwelveFactors : PolicyTask
         {
             LogDiagnostic(Catalog.RuleIds.ReportNotWritten, SourceLocation.WholeFile(ProjectFile), MarkdownFile, ex.Message);
         }
+    }
+
+    /// <summary>The reasons the rules carry; for those that carry none, <see cref="WhyCodeChecksDidNotRun"/>.</summary>
+    private string WhyChecksDidNotRun()
+    {
+        var reasons = NotRunRules.Select(r => r.GetMetadata("Reason")).ToList();
+        var stated = reasons.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal);
+        return string.Join("; ", reasons.Any(r => r.Length == 0) ? stated.Append(WhyCodeChecksDidNotRun()) : stated);
     }
 
     /// <summary>Restore failed (with NuGet's codes), has not run, or the project did not compile.</summary>
