@@ -1,5 +1,5 @@
 """Figures every benchmark reports the same way: median, fastest, spread of the samples of each side, the ratio of
-medians and of the fastest runs, and the machine's load average while the samples were taken (the machine is
+medians and of the fastest runs, the median of the run-by-run ratios, and the machine's load average while the samples were taken (the machine is
 shared, so a ratio means little without it).
     import stats; stats.summary(samples); stats.load_average(); stats.markdown_table(rows)"""
 import os, statistics
@@ -30,6 +30,20 @@ def summary(samples):
 def ratios(ours, plain):
     o, p = summary(ours), summary(plain)
     return o["median"] / p["median"], o["fastest"] / p["fastest"]
+
+
+def paired(ours, plain):
+    """The median of the run-by-run ratios (each run of ours against the other side's run next to it in the
+    alternation) and their quartiles. A change in the machine's speed during the run moves both runs of a pair,
+    so it cancels here, where it moves the two medians apart."""
+    pairs = sorted(o / p for o, p in zip(ours, plain))
+    low, high = (statistics.quantiles(pairs, n=4)[0], statistics.quantiles(pairs, n=4)[2]) if len(pairs) >= 4 else (pairs[0], pairs[-1])
+    return statistics.median(pairs), low, high
+
+
+def paired_text(ours, plain):
+    median, low, high = paired(ours, plain)
+    return f"run by run {median:.3f} (quartiles {low:.3f} to {high:.3f})"
 
 
 def load_line(loads):

@@ -186,7 +186,8 @@ def main():
                 result[kind][name + "_ratio_fastest"] = round(fastest, 3)
                 label = "TwelveFactor.Sdk" if name == "twelvefactor" else name
                 rows += [stats.row(label + ", wall", ours), stats.row(label + ", CPU", ours_cpu)]
-                ratios.append(f"{label} / plain: **{median:.3f}** on wall-clock medians, {fastest:.3f} on the fastest runs; "
+                ratios.append(f"{label} / plain: **{median:.3f}** on wall-clock medians, {fastest:.3f} on the fastest runs, "
+                              f"{stats.paired_text(ours, plain)}; "
                               f"CPU time {cpu_median:.3f} on medians, {cpu_least:.3f} on the least.")
             title = f"{NAMES.get(scenario, scenario)}, {'full' if kind == 'full' else 'no-op'} build"
             tables.append(f"{title}: {args.runs} alternating runs each; {stats.load_line(loads)}\n\n"

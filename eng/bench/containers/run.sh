@@ -109,7 +109,8 @@ tf, off, plain, tfcpu, offcpu, plaincpu, loads = ([float(x) for x in a.split()] 
 def ratio_line(name, ours, base, ours_cpu, base_cpu):
     m, f = stats.ratios(ours, base)
     cm, cf = stats.ratios(ours_cpu, base_cpu)
-    return f"| {name} | **{m:.3f}** | {f:.3f} | {cm:.3f} | {cf:.3f} |"
+    pm, low, high = stats.paired(ours, base)
+    return f"| {name} | **{m:.3f}** | {f:.3f} | {pm:.3f} ({low:.3f} to {high:.3f}) | {cm:.3f} | {cf:.3f} |"
 table = f"""Command: `eng/bench/containers/run.sh --runs {runs} --write` ({runs} alternating runs of each side after one warm-up;
 {stats.load_line(loads)}).
 
@@ -127,8 +128,8 @@ CPU time (user + system of every process of the publish):
 {stats.row("TwelveFactor.Sdk, policy off", offcpu)}
 {stats.row("Microsoft.NET.Sdk.Web", plaincpu)}
 
-| ratio | wall, medians | wall, fastest | CPU, medians | CPU, least |
-|---|---:|---:|---:|---:|
+| ratio | wall, medians | wall, fastest | wall, run by run (quartiles) | CPU, medians | CPU, least |
+|---|---:|---:|---:|---:|---:|
 {ratio_line("TwelveFactor.Sdk / plain (target at most 1.05)", tf, plain, tfcpu, plaincpu)}
 {ratio_line("policy off / plain: being a NuGet-delivered SDK", off, plain, offcpu, plaincpu)}
 {ratio_line("TwelveFactor.Sdk / policy off: the policy itself", tf, off, tfcpu, offcpu)}"""

@@ -47,7 +47,7 @@ uncounted start; {stats.load_line(result["loads"])}).
 {stats.row("dotnet new web, memory after start (MB)", p["rss_mb"], digits=1)}
 
 Ratio 12f / plain: start **{g["startup"]["median"] / p["startup"]["median"]:.3f}** on medians, {g["startup"]["fastest"] / p["startup"]["fastest"]:.3f} on the
-fastest starts; CPU time to first 200 {g["cpu"]["median"] / p["cpu"]["median"]:.3f} on medians, {g["cpu"]["fastest"] / p["cpu"]["fastest"]:.3f} on the least;
+fastest starts, {stats.paired_text(g["startup_ms"], p["startup_ms"])}; CPU time to first 200 {g["cpu"]["median"] / p["cpu"]["median"]:.3f} on medians, {g["cpu"]["fastest"] / p["cpu"]["fastest"]:.3f} on the least;
 memory {g["memory"]["median"] / p["memory"]["median"]:.3f} on medians."""
 print(table)
 if write:
