@@ -57,6 +57,18 @@ public sealed class AdminConsoleTests(GeneratedService service)
     }
 
     [Fact]
+    public void Config_shows_the_database_URL_without_its_password_however_the_password_is_spelled()
+    {
+        // %41 and a space are spelled differently once the URL is parsed; the password must not leak either way.
+        var shown = service.Admin("postgres://orders:p%41ss%20w0rd@127.0.0.1:1/orders", "config");
+
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("\"DATABASE_URL\":\"postgres://orders:***@127.0.0.1:1/orders\"", shown.Output);
+        Assert.DoesNotContain("p%41ss", shown.Output);
+        Assert.DoesNotContain("pAss", shown.Output);
+    }
+
+    [Fact]
     public void The_scripting_compiler_is_in_the_admin_output_only()
     {
         Assert.True(service.Build.Succeeded, service.Build.ToString());

@@ -11,13 +11,8 @@ public static class ConfigDescription
     public static IReadOnlyDictionary<string, string?> Current() => new Dictionary<string, string?>
     {
 #if (postgres)
-        [DatabaseSettings.UrlVariable] = Redacted(Environment.GetEnvironmentVariable(DatabaseSettings.UrlVariable)),
+        [DatabaseSettings.UrlVariable] = DatabaseUrl.Redact(Environment.GetEnvironmentVariable(DatabaseSettings.UrlVariable)),
 #endif
         [ShutdownSettings.TimeoutVariable] = Environment.GetEnvironmentVariable(ShutdownSettings.TimeoutVariable),
     };
-
-    private static string? Redacted(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
-            ? url!.Replace(uri.UserInfo, uri.UserInfo.Split(':')[0] + ":***")
-            : url;
 }

@@ -42,6 +42,20 @@ public class SettingsTests
 
 
     [Theory]
+    [InlineData("postgres://app:s3cret@db/orders", "postgres://app:***@db/orders")]
+    [InlineData("postgres://app:p%41ss@db/orders", "postgres://app:***@db/orders")]
+    [InlineData("postgres://app:pa%7Ess word@db/orders?sslmode=require", "postgres://app:***@db/orders?sslmode=require")]
+    [InlineData("postgres://app:pw@db/orders?application_name=ops@example", "postgres://app:***@db/orders?application_name=ops@example")]
+    [InlineData("postgres://app:p@ss@db/orders", "(set, but not a URL: not shown)")]
+    [InlineData("postgres://app@db/orders", "postgres://app@db/orders")]
+    [InlineData("postgres://db/orders", "postgres://db/orders")]
+    [InlineData("Host=db;Password=s3cret", "(set, but not a URL: not shown)")]
+    public void A_DATABASE_URL_is_shown_with_its_password_left_out(string url, string shown)
+    {
+        Assert.Equal(shown, DatabaseUrl.Redact(url));
+    }
+
+    [Theory]
     [InlineData("postgres://app:s3cret@db.internal:6432/orders", "db.internal", 6432, "orders", "app", "s3cret")]
     [InlineData("postgresql://app%40corp:p%3Bss%3Dw%22r%27d%20@db/orders%20db", "db", 5432, "orders db", "app@corp", "p;ss=w\"r'd ")]
     [InlineData("postgres://db/orders", "db", 5432, "orders", null, null)]

@@ -12,6 +12,31 @@ public static class DatabaseUrl
 {
     public const string Expected = "postgres://user:password@host:port/database";
 
+    /// <summary>
+    /// The URL with its password replaced by ***, cut from the text itself: between the user's ':' and the '@' that
+    /// ends the user info (the parsed URL's user info may be spelled differently: %41 comes back as A, a space as
+    /// %20, so replacing it would miss). A value that is no URL is not shown at all: it may carry a secret in
+    /// another form.
+    /// </summary>
+    public static string? Redact(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0 || !Uri.TryCreate(value, UriKind.Absolute, out _))
+        {
+            return "(set, but not a URL: not shown)";
+        }
+        // A URL that parses has no '/', '?' or '#' before its host: the first of them ends the authority.
+        var start = scheme + 3;
+        var end = value.IndexOfAny(['/', '?', '#'], start);
+        var at = value.LastIndexOf('@', (end < 0 ? value.Length : end) - 1);
+        var colon = at > start ? value.IndexOf(':', start, at - start) : -1;
+        return colon < 0 ? value : value[..(colon + 1)] + "***" + value[at..];
+    }
+
     /// <summary>The Npgsql connection string for the URL; throws <see cref="FormatException"/> without echoing the URL.</summary>
     public static string ToConnectionString(string url)
     {
