@@ -30,7 +30,21 @@ public sealed class TemplateHive
         {
             throw new InvalidOperationException("dotnet new install failed:\n" + result.Output);
         }
+        // One hive serves the whole run, so it goes when the test process ends.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteQuietly(hive);
         return new TemplateHive(hive);
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file still open or a folder made read-only leaves the hive to the next cleanup of /tmp; the run's result stands.
+        }
     }
 
     private static ProcessResult Dotnet(string directory, params string[] arguments)

@@ -30,10 +30,22 @@ public class TemplateSnapshotTests
     [InlineData("--database", "mysql")]
     public void An_unknown_choice_is_refused(string option, string value)
     {
-        var output = Path.Combine(Path.GetTempPath(), "twelvefactor-tests", $"snapshot-invalid-{Guid.NewGuid():N}", "Orders");
-        var result = TemplateHive.Instance.New(output, "Orders", option, value);
+        var folder = Path.Combine(Path.GetTempPath(), "twelvefactor-tests", $"snapshot-invalid-{Guid.NewGuid():N}");
+        var output = Path.Combine(folder, "Orders");
+        try
+        {
+            var result = TemplateHive.Instance.New(output, "Orders", option, value);
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.False(Directory.Exists(output), "nothing is generated for an invalid choice");
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.False(Directory.Exists(output), "nothing is generated for an invalid choice");
+        }
+        finally
+        {
+            // The folder dotnet new ran in (created for it) is left behind even when nothing was generated.
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }
