@@ -38,7 +38,8 @@ YAML
         echo "127.0.0.1:$port" | tee "$state/address"
         exit 0
       fi
-      is_ours || break
+      # Gone, not merely slow: until the background shell has exec'd the registry, its command line is this script's.
+      [ -d "/proc/$(cat "$state/pid")" ] || break
       sleep 0.1
     done
     echo "the registry did not answer on 127.0.0.1:$port:" >&2; cat "$state/registry.log" >&2
