@@ -32,18 +32,19 @@ http:
   addr: 127.0.0.1:$port
 YAML
     nohup docker-registry serve "$state/config.yml" > "$state/registry.log" 2>&1 &
-    echo $! > "$state/pid"
+    pid=$!
+    echo "$pid" > "$state/pid"
     for _ in $(seq 1 100); do
       if curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/" 2>/dev/null; then
         echo "127.0.0.1:$port" | tee "$state/address"
         exit 0
       fi
       # Gone, not merely slow: until the background shell has exec'd the registry, its command line is this script's.
-      [ -d "/proc/$(cat "$state/pid")" ] || break
+      [ -d "/proc/$pid" ] || break
       sleep 0.1
     done
     echo "the registry did not answer on 127.0.0.1:$port:" >&2; cat "$state/registry.log" >&2
-    is_ours && kill "$(cat "$state/pid")"
+    is_ours && kill "$pid"
     exit 1
     ;;
   stop)
