@@ -97,6 +97,24 @@ public class EngineTests
     }
 
     [Fact]
+    public void After_an_edit_that_changes_no_finding_the_next_no_op_build_skips_the_report_again()
+    {
+        using var ws = Workspace.Create("incremental-edit");
+        var project = ws.WriteProject("Svc", "admin");
+        Assert.True(ws.Build("Svc").Succeeded);
+
+        // A newer project file runs every check again; they find what they found before, so the SARIF log keeps its content.
+        File.SetLastWriteTimeUtc(project, DateTime.UtcNow);
+        var edited = ws.Build("Svc", "-v:d");
+        var again = ws.Build("Svc", "-v:d");
+
+        Assert.True(edited.Succeeded, edited.ToString());
+        Assert.DoesNotContain("Skipping target \"TwelveFactorCheckDependencies\"", edited.Output);
+        Assert.True(again.Succeeded, again.ToString());
+        Assert.Contains("Skipping target \"TwelveFactorReport\" because all output files are up-to-date", again.Output);
+    }
+
+    [Fact]
     public void The_compilers_SARIF_log_is_written_only_where_the_analyzers_findings_are_collected()
     {
         using var ws = Workspace.Create("compiler-log");
