@@ -18,7 +18,7 @@ internal static class EvaluationRounds
             Console.Error.WriteLine("usage: EvaluationBench ROUNDS BASELINE_FOLDER SUBJECT_FOLDER");
             return 2;
         }
-        string[][] projects = [ProjectsIn(args[1]), ProjectsIn(args[2])];
+        string[][] projects = [Projects.In(args[1]), Projects.In(args[2])];
         var collections = new[] { new ProjectCollection(), new ProjectCollection() };
         var perProject = new[] { new List<double>(), new List<double>() };
         const int warmUp = 2;
@@ -36,19 +36,13 @@ internal static class EvaluationRounds
         }
         // Round r evaluated the baseline first when r is even.
         var differences = perProject[1].Zip(perProject[0], (subject, baseline) => subject - baseline).ToArray();
-        double subjectSecond = Median(differences.Where((_, r) => r % 2 == 0));
-        double subjectFirst = Median(differences.Where((_, r) => r % 2 == 1));
-        Console.WriteLine($"baseline\t{Median(perProject[0]):F2}\t{projects[0].Length}");
-        Console.WriteLine($"subject\t{Median(perProject[1]):F2}\t{projects[1].Length}");
+        double subjectSecond = Projects.Median(differences.Where((_, r) => r % 2 == 0));
+        double subjectFirst = Projects.Median(differences.Where((_, r) => r % 2 == 1));
+        Console.WriteLine($"baseline\t{Projects.Median(perProject[0]):F2}\t{projects[0].Length}");
+        Console.WriteLine($"subject\t{Projects.Median(perProject[1]):F2}\t{projects[1].Length}");
         Console.WriteLine($"difference\t{(subjectSecond + subjectFirst) / 2:F2}\t{subjectFirst:F2}\t{subjectSecond:F2}");
         return 0;
     }
-
-    private static string[] ProjectsIn(string folder) =>
-        Directory.GetFiles(folder, "*.csproj", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}.packages{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
 
     private static double EvaluateAll(string[] projects, ProjectCollection collection)
     {
@@ -63,11 +57,5 @@ internal static class EvaluationRounds
             collection.UnloadProject(project);
         }
         return stopwatch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        double[] sorted = values.Order().ToArray();
-        return sorted[sorted.Length / 2];
     }
 }
