@@ -6,7 +6,8 @@
 # markers).
 #   eng/bench/evaluation/checks.sh                  ROUNDS=30 eng/bench/evaluation/checks.sh
 #   eng/bench/evaluation/checks.sh BEFORE AFTER     (two copies of the solution, the package's targets edited in
-#                                                   AFTER/.packages: the rounds alternate, the difference is the edit's)
+#                                                   AFTER/.packages: the rounds alternate, the difference is the edit's;
+#                                                   printed only, WRITE=1 writes the one-folder table)
 # The solution comes from eng/bench/build/run.py (generated, restored and built when it is not there yet: about
 # 3 minutes); the rounds take about a minute.
 set -euo pipefail
@@ -21,6 +22,14 @@ if [ "$#" -eq 0 ]; then
   fi
   set -- "$solution"
 fi
+# A copy of the solution (cp -a) still names the original's package folder: each folder resolves the SDK from its own.
+for folder in "$@"; do
+  folder="$(cd "$folder" && pwd)"
+  if [ -f "$folder/nuget.config" ] && ! grep -q "value=\"$folder/.packages\"" "$folder/nuget.config"; then
+    sed -i "s#key=\"globalPackagesFolder\" value=\"[^\"]*\"#key=\"globalPackagesFolder\" value=\"$folder/.packages\"#" "$folder/nuget.config"
+    echo "$folder/nuget.config: globalPackagesFolder is now $folder/.packages" >&2
+  fi
+done
 dotnet build "$root/eng/bench/evaluation" -c Release -nologo -v quiet >/dev/null
 result="$(dotnet "$root/eng/bench/evaluation/bin/Release/net10.0/EvaluationBench.dll" checks "$rounds" "$@")"
 
