@@ -131,7 +131,7 @@ sealed class Work(ILogger<Work> logger) : BackgroundService
     return 2;
 }
 
-Console.WriteLine($"running {args[0]} against {Environment.GetEnvironmentVariable("DATABASE_URL") is null ? "no database" : "the database"}");
+Console.WriteLine($"running {args[0]} against {(Environment.GetEnvironmentVariable("DATABASE_URL") is null ? "no database" : "the database")}");
 return 0;
 """
 

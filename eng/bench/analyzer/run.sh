@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# Benchmark: full build of a generated 50-project solution using the packed SDK, with the analyzer and without
-# it (TwelveFactorAnalyzersEnabled=false), in alternating runs; prints the medians and their ratio and writes
-# them to the "Analyzer" section of docs/benchmarks.md.
-#   eng/bench/analyzer/run.sh            -> 3 runs each
-#   RUNS=5 eng/bench/analyzer/run.sh
+# Benchmark: full builds (--no-incremental -m:2) of a generated 50-project solution on the packed SDK, three sides
+# in alternating runs after one warm-up each:
+#   off    the analyzer switched off (-p:TwelveFactorAnalyzersEnabled=false);
+#   local  the analyzer on, as in a developer's build (its findings are compiler diagnostics);
+#   ci     the analyzer on and the compiler's SARIF log asked for, as in CI (TwelveFactorCollectCompilerFindings),
+#          so that the analyzer's results reach TwelveFactor.sarif.
+# Reports the wall-clock time of each build and its compile time (the Csc tasks' time from MSBuild's performance
+# summary; the compiler server does the work, so its CPU is not the build's), and with WRITE=1
+# writes the table into docs/benchmarks.md between <!-- bench:analyzer --> markers.
+#   RUNS=5 WRITE=1 eng/bench/analyzer/run.sh        (5 runs: about 20 minutes on a quiet 2-core machine)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 runs="${RUNS:-3}"
 work="${BENCH_DIR:-$root/artifacts/tmp/bench-analyzer}"
 version="0.0.0-bench.$(date -u +%Y%m%d%H%M%S)"
-export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages"
+export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NUGET_PACKAGES="$work/packages" MSBUILDTERMINALLOGGER=off
+# A CI variable would put the local side in CI mode too: the sides choose it with a property instead.
+unset CI ContinuousIntegrationBuild
 
 rm -rf "$work/solution" && mkdir -p "$work"
 VERSION="$version" PACKAGE_OUTPUT="$work/feed" bash "$root/eng/pack.sh" >/dev/null
@@ -17,47 +24,62 @@ python3 "$root/eng/bench/analyzer/generate.py" "$work/solution" "$work/feed" "$v
 
 cd "$work/solution"
 dotnet restore Bench.sln -nologo -v quiet
-build() { # $1: true/false
-  local start end
-  start=$(date +%s.%N)
-  dotnet build Bench.sln --no-restore --no-incremental -nologo -v quiet -m:2 "-p:TwelveFactorAnalyzersEnabled=$1" >/dev/null
-  end=$(date +%s.%N)
-  python3 -c "print(f'{$end - $start:.2f}')"
+exec python3 - "$root" "$work" "$runs" "${WRITE:-}" <<'PY'
+import os, re, subprocess, sys
+root, work, runs, write = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+sys.path.insert(0, os.path.join(root, "eng", "bench"))
+import benchdoc, stats
+
+sides = {
+    "off": ["-p:TwelveFactorAnalyzersEnabled=false"],
+    "local": [],
+    "ci": ["-p:TwelveFactorCollectCompilerFindings=true"],
 }
-build true >/dev/null # warm-up: compiler server, file cache
-with=() without=()
-for i in $(seq "$runs"); do
-  without+=("$(build false)")
-  with+=("$(build true)")
-  echo "run $i: without ${without[-1]} s, with ${with[-1]} s"
-done
+names = {"off": "analyzer off", "local": "analyzer on (a developer's build)", "ci": "analyzer on, compiler's SARIF log (CI)"}
 
-python3 - "$root/docs/benchmarks.md" "$runs" "${without[*]}" "${with[*]}" <<'PY'
-import re, statistics, sys, platform, os, subprocess
-path, runs, without, with_ = sys.argv[1], int(sys.argv[2]), [float(x) for x in sys.argv[3].split()], [float(x) for x in sys.argv[4].split()]
-mw, ma = statistics.median(without), statistics.median(with_)
-ratio = ma / mw
+def build(side, label):
+    log = os.path.join(work, f"{side}-{label}.log")
+    summary = os.path.join(work, f"{side}-{label}.perf")
+    timed = subprocess.run(["python3", os.path.join(root, "eng", "bench", "timed.py"), log, "--",
+                            "dotnet", "build", "Bench.sln", "--no-restore", "--no-incremental", "-nologo", "-v:q", "-m:2",
+                            f"-flp:PerformanceSummary;verbosity=quiet;logfile={summary}"] + sides[side],
+                           capture_output=True, text=True, check=True).stdout.split()
+    # "  61234 ms  Csc   50 calls" in the task summary: the compile time, summed over projects.
+    compile_ms = sum(int(m.group(1)) for m in re.finditer(r"^\s+(\d+) ms\s+Csc\s+\d+ calls", open(summary).read(), re.M))
+    return float(timed[0]), compile_ms / 1000
+
+for side in sides:
+    build(side, "warmup")  # the compiler server, the file cache
+samples = {(side, what): [] for side in sides for what in ("wall", "compile")}
+loads = []
+order = list(sides)
+for run in range(runs):
+    loads.append(stats.load_average())
+    for side in (order if run % 2 == 0 else order[::-1]):
+        wall, compile_s = build(side, str(run + 1))
+        samples[(side, "wall")].append(wall); samples[(side, "compile")].append(compile_s)
+    print(f"run {run + 1}: " + ", ".join(f"{s} {samples[(s, 'wall')][-1]:.2f} s (compile {samples[(s, 'compile')][-1]:.2f} s)" for s in order), flush=True)
+loads.append(stats.load_average())
+
 sdk = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
-section = f"""## Analyzer
-
-Full build (`dotnet build --no-restore --no-incremental -m:2`) of a generated solution of 50 projects using the
-packed SDK (10 web, 10 worker, 5 admin, 25 libraries; 6 source files of about 60 lines each, with the kinds of calls
-the rules look at), with the analyzer and without it (`-p:TwelveFactorAnalyzersEnabled=false`, which also drops the
-compiler's SARIF log and the post-compile report). One warm-up build, then {runs} alternating runs each; medians.
-Script: `eng/bench/analyzer/run.sh` (.NET SDK {sdk}, {os.cpu_count()} cores).
-
-| | runs (s) | median (s) |
-|---|---|---|
-| without analyzer | {", ".join(f"{x:.2f}" for x in without)} | {mw:.2f} |
-| with analyzer | {", ".join(f"{x:.2f}" for x in with_)} | {ma:.2f} |
-
-Ratio with/without: **{ratio:.3f}** ({(ratio - 1) * 100:+.1f}%; target: at most +5%).
-"""
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-if "## Analyzer\n" in text:
-    text = re.sub(r"## Analyzer\n.*?(?=\n## |\Z)", section.rstrip("\n") + "\n", text, flags=re.S)
-else:
-    text = text.rstrip("\n") + "\n\n" + section
-open(path, "w").write(text)
-print(f"median without {mw:.2f} s, with {ma:.2f} s, ratio {ratio:.3f}")
+rows = []
+# No CPU row: the compiler server does most of the work and is not a process the build waits for, so the CPU time
+# of the build's own processes says little (it spread from 46 to 91 s between builds of one side).
+for what, label in (("wall", "wall-clock"), ("compile", "compile (Csc tasks, summed)")):
+    rows += [stats.row(f"{names[s]}, {label}", samples[(s, what)]) for s in order]
+def ratio_line(ours, against, title):
+    line = [title]
+    for what in ("wall", "compile"):
+        median, fastest = stats.ratios(samples[(ours, what)], samples[(against, what)])
+        line.append(f"{median:.3f} ({fastest:.3f} fastest; {stats.paired_text(samples[(ours, what)], samples[(against, what)])})")
+    return "| " + " | ".join(line) + " |"
+table = (f"Command: `RUNS={runs} WRITE=1 eng/bench/analyzer/run.sh` (.NET SDK {sdk}; {runs} alternating full builds of each "
+         f"side after one warm-up; {stats.load_line(loads)}).\n\n" + stats.table_header() + "\n" + "\n".join(rows) + "\n\n"
+         "| ratio | wall-clock, medians | compile, medians |\n|---|---:|---:|\n"
+         + ratio_line("local", "off", "analyzer on / off (target at most 1.05)") + "\n"
+         + ratio_line("ci", "local", "the compiler's SARIF log: CI / a developer's build (target at most 1.05)") + "\n"
+         + ratio_line("ci", "off", "CI / analyzer off") + "\n")
+print(table)
+if write:
+    benchdoc.replace(os.path.join(root, "docs", "benchmarks.md"), "analyzer", table)
 PY
