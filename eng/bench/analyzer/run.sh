@@ -8,7 +8,7 @@
 # Reports the wall-clock time of each build and its compile time (the Csc tasks' time from MSBuild's performance
 # summary; the compiler server does the work, so its CPU is not the build's), and with WRITE=1
 # writes the table into docs/benchmarks.md between <!-- bench:analyzer --> markers.
-#   RUNS=5 WRITE=1 eng/bench/analyzer/run.sh        (5 runs: about 20 minutes on a quiet 2-core machine)
+#   RUNS=5 WRITE=1 eng/bench/analyzer/run.sh        (5 runs: about 30 minutes on a quiet 2-core machine)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 runs="${RUNS:-3}"
@@ -30,19 +30,19 @@ root, work, runs, write = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4
 sys.path.insert(0, os.path.join(root, "eng", "bench"))
 import benchdoc, stats
 
+# side -> (its name in the table, its build's properties)
 sides = {
-    "off": ["-p:TwelveFactorAnalyzersEnabled=false"],
-    "local": [],
-    "ci": ["-p:TwelveFactorCollectCompilerFindings=true"],
+    "off": ("analyzer off", ["-p:TwelveFactorAnalyzersEnabled=false"]),
+    "local": ("analyzer on (a developer's build)", []),
+    "ci": ("analyzer on, compiler's SARIF log (CI)", ["-p:TwelveFactorCollectCompilerFindings=true"]),
 }
-names = {"off": "analyzer off", "local": "analyzer on (a developer's build)", "ci": "analyzer on, compiler's SARIF log (CI)"}
 
 def build(side, label):
     log = os.path.join(work, f"{side}-{label}.log")
     summary = os.path.join(work, f"{side}-{label}.perf")
     timed = subprocess.run(["python3", os.path.join(root, "eng", "bench", "timed.py"), log, "--",
                             "dotnet", "build", "Bench.sln", "--no-restore", "--no-incremental", "-nologo", "-v:q", "-m:2",
-                            f"-flp:PerformanceSummary;verbosity=quiet;logfile={summary}"] + sides[side],
+                            f"-flp:PerformanceSummary;verbosity=quiet;logfile={summary}"] + sides[side][1],
                            capture_output=True, text=True, check=True).stdout.split()
     # "  61234 ms  Csc   50 calls" in the task summary: the compile time, summed over projects.
     compile_ms = sum(int(m.group(1)) for m in re.finditer(r"^\s+(\d+) ms\s+Csc\s+\d+ calls", open(summary).read(), re.M))
@@ -66,7 +66,7 @@ rows = []
 # No CPU row: the compiler server does most of the work and is not a process the build waits for, so the CPU time
 # of the build's own processes says little (it spread from 46 to 91 s between builds of one side).
 for what, label in (("wall", "wall-clock"), ("compile", "compile (Csc tasks, summed)")):
-    rows += [stats.row(f"{names[s]}, {label}", samples[(s, what)]) for s in order]
+    rows += [stats.row(f"{sides[s][0]}, {label}", samples[(s, what)]) for s in order]
 def ratio_line(ours, against, title):
     line = [title]
     for what in ("wall", "compile"):
